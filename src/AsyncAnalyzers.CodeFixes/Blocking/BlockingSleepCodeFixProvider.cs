@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace AsyncAnalyzers.CodeFixes.Blocking
+{
+    /// <summary>ASYNC101 fix: <c>Thread.Sleep(x)</c> → <c>await Task.Delay(x[, token])</c>.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingSleepCodeFixProvider)), Shared]
+    public sealed class BlockingSleepCodeFixProvider : DocumentFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingSleep);
+
+        protected override string EquivalenceKey => nameof(BlockingSleepCodeFixProvider);
+
+        protected override string GetTitle(Diagnostic diagnostic) => "Use 'await Task.Delay'";
+
+        protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+            => FindInvocation(root, diagnostic) is { } invocation
+               && KnownSymbols.Get(model.Compilation).Task != null
+               && AwaitInsertion.CanAwaitAt(invocation);
+
+        protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task!;
+            foreach (var diagnostic in diagnostics)
+            {
+                if (FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation)
+                {
+                    continue;
+                }
+
+                var token = InScopeToken.Find(editor.SemanticModel, invocation.SpanStart, cancellationToken);
+                var tokenExpression = TokenForwarding.CreateTokenExpression(token);
+
+                // Task.Delay's parameters are named differently from Thread.Sleep's: drop argument names.
+                var arguments = invocation.ArgumentList.Arguments;
+                var newArguments = SyntaxFactory.SeparatedList<ArgumentSyntax>();
+                for (var i = 0; i < arguments.Count; i++)
+                {
+                    var argument = arguments[i];
+                    newArguments = newArguments.Add(argument.NameColon is null ? argument : argument.WithNameColon(null).WithLeadingTrivia(argument.GetLeadingTrivia()));
+                }
+
+                if (tokenExpression != null)
+                {
+                    newArguments = newArguments.Add(SyntaxFactory.Argument(tokenExpression));
+                }
+
+                var taskType = (ExpressionSyntax)editor.Generator.TypeExpression(task, addImport: true);
+                var delay = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, SyntaxFactory.IdentifierName("Delay")),
+                    invocation.ArgumentList.WithArguments(newArguments));
+
+                var replacement = AwaitInsertion.Await(delay.WithTriviaFrom(invocation)).WithAdditionalAnnotations(Formatter.Annotation);
+                editor.ReplaceNode(invocation, replacement);
+            }
+        }
+
+        private static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current is InvocationExpressionSyntax invocation && invocation.Span == diagnostic.Location.SourceSpan)
+                {
+                    return invocation;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// Where an <c>await</c> may be written. The analyzers decide the async context; this adds the places
+    /// inside an async context where the compiler still forbids <c>await</c> (a fix there would not compile).
+    /// </summary>
+    public static class AwaitInsertion
+    {
+        /// <summary>
+        /// False inside a <c>lock</c> body (CS1996), an unsafe context (CS4004), or a query clause of the
+        /// enclosing function; true otherwise. The caller has already established the async context.
+        /// </summary>
+        public static bool CanAwaitAt(SyntaxNode node)
+        {
+            for (var current = node.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LockStatementSyntax lockStatement when lockStatement.Statement.Span.Contains(node.Span):
+                        return false;
+                    case UnsafeStatementSyntax:
+                        return false;
+                    case QueryClauseSyntax:
+                    case SelectOrGroupClauseSyntax:
+                        return false;
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return !HasUnsafe(current);
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                    case CompilationUnitSyntax:
+                        return !IsInUnsafeMember(current);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Wraps an expression in <c>await</c>, keeping its leading and trailing trivia outside.</summary>
+        public static AwaitExpressionSyntax Await(ExpressionSyntax expression)
+        {
+            var inner = expression.WithoutTrivia();
+            return SyntaxFactory.AwaitExpression(inner)
+                .WithLeadingTrivia(expression.GetLeadingTrivia())
+                .WithTrailingTrivia(expression.GetTrailingTrivia());
+        }
+
+        private static bool HasUnsafe(SyntaxNode function)
+            => function is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+               || IsInUnsafeMember(function);
+
+        private static bool IsInUnsafeMember(SyntaxNode node)
+        {
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current is MemberDeclarationSyntax member && member.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

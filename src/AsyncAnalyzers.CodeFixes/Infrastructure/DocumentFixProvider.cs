@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace AsyncAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// Base of the fixes whose edits stay inside one document. A rule implements one method that fixes any
+    /// set of its diagnostics in a document; the light bulb calls it with one diagnostic and Fix All
+    /// (document, project, solution) with all of them, so imports are added once and nested edits compose.
+    /// </summary>
+    public abstract class DocumentFixProvider : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the rule's code action: stable across sessions, never null.</summary>
+        protected abstract string EquivalenceKey { get; }
+
+        protected abstract string GetTitle(Diagnostic diagnostic);
+
+        /// <summary>Whether a safe rewrite exists for this diagnostic (else no action is offered).</summary>
+        protected abstract bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Rewrites every fixable diagnostic of <paramref name="diagnostics"/> in <paramref name="editor"/>'s
+        /// document. Diagnostics that <see cref="CanFix"/> rejects are skipped.
+        /// </summary>
+        protected abstract void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken);
+
+        public sealed override FixAllProvider GetFixAllProvider()
+            => FixAllProvider.Create(static (context, document, diagnostics) =>
+                ((DocumentFixProvider)context.CodeFixProvider).FixDocumentAsync(document, diagnostics, context.CancellationToken)!);
+
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!CanFix(root, model, diagnostic, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                var single = ImmutableArray.Create(diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        GetTitle(diagnostic),
+                        ct => FixDocumentAsync(document, single, ct),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (CanFix(root, model, diagnostic, cancellationToken))
+                {
+                    builder.Add(diagnostic);
+                }
+            }
+
+            if (builder.Count == 0)
+            {
+                return document;
+            }
+
+            var editor = new DocumentFixEditor(document, root, model);
+            Fix(editor, builder.ToImmutable(), cancellationToken);
+            var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return changed;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Infrastructure
+{
+    /// <summary>What <see cref="InScopeToken.Find"/> found.</summary>
+    internal readonly struct InScopeTokenResult
+    {
+        public InScopeTokenResult(ISymbol? symbol, bool isTokenSource, ISymbol? conflictingSymbol)
+        {
+            Symbol = symbol;
+            IsTokenSource = isTokenSource;
+            ConflictingSymbol = conflictingSymbol;
+        }
+
+        /// <summary>The parameter or local to forward; null when none (or when the choice is ambiguous).</summary>
+        public ISymbol? Symbol { get; }
+
+        /// <summary>True when <see cref="Symbol"/> is a CancellationTokenSource: forward <c>symbol.Token</c>.</summary>
+        public bool IsTokenSource { get; }
+
+        /// <summary>When two parameters compete, one of them (the other is in <see cref="AmbiguousWith"/>).</summary>
+        public ISymbol? ConflictingSymbol { get; }
+
+        /// <summary>Set when the innermost function has two or more token parameters: we never guess between them.</summary>
+        public ISymbol? AmbiguousWith => Symbol is null ? ConflictingSymbol : null;
+
+        public bool HasToken => Symbol != null;
+    }
+
+    /// <summary>
+    /// Finds the cancellation token that code at a position should forward (RULES.md "in scope token"):
+    /// a CancellationToken parameter of the innermost enclosing function that has one (the lambda's own before
+    /// the method's), never guessing between two parameters of one function; otherwise a single CancellationToken
+    /// local declared before the position; otherwise a single CancellationTokenSource local (forwarded as <c>.Token</c>).
+    /// Fields are not used: the method does not clearly own them.
+    /// </summary>
+    internal static class InScopeToken
+    {
+        public static InScopeTokenResult Find(SemanticModel model, int position, CancellationToken cancellationToken)
+        {
+            var known = KnownSymbols.Get(model.Compilation);
+            var tokenType = known.CancellationToken;
+            if (tokenType is null)
+            {
+                return default;
+            }
+
+            // 1. Parameters, innermost function first. A static lambda/local function cannot capture outer parameters.
+            for (var symbol = model.GetEnclosingSymbol(position, cancellationToken); symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            {
+                IParameterSymbol? found = null;
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.RefKind == RefKind.Out || !SymbolEqualityComparer.Default.Equals(parameter.Type, tokenType))
+                    {
+                        continue;
+                    }
+
+                    if (found != null)
+                    {
+                        return new InScopeTokenResult(null, false, found);
+                    }
+
+                    found = parameter;
+                }
+
+                if (found != null)
+                {
+                    return new InScopeTokenResult(found, false, null);
+                }
+
+                if (method.IsStatic && method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+                {
+                    break;
+                }
+            }
+
+            // 2. Locals declared before the position: a token, else a token source.
+            var symbols = model.LookupSymbols(position);
+            var local = FindSingleLocal(symbols, tokenType, position);
+            if (local != null)
+            {
+                return new InScopeTokenResult(local, false, null);
+            }
+
+            if (known.CancellationTokenSource is { } sourceType)
+            {
+                var source = FindSingleLocal(symbols, sourceType, position);
+                if (source != null)
+                {
+                    return new InScopeTokenResult(source, true, null);
+                }
+            }
+
+            return default;
+        }
+
+        private static ILocalSymbol? FindSingleLocal(ImmutableArray<ISymbol> symbols, INamedTypeSymbol type, int position)
+        {
+            ILocalSymbol? found = null;
+            foreach (var symbol in symbols)
+            {
+                if (symbol is not ILocalSymbol local || !SymbolEqualityComparer.Default.Equals(local.Type, type))
+                {
+                    continue;
+                }
+
+                var references = local.DeclaringSyntaxReferences;
+                if (references.Length == 0 || references[0].Span.End > position)
+                {
+                    continue;
+                }
+
+                if (found != null)
+                {
+                    return null;
+                }
+
+                found = local;
+            }
+
+            return found;
+        }
+    }
+}
