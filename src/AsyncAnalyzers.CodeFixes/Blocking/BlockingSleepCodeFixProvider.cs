@@ -53,7 +53,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     newArguments = newArguments.Add(SyntaxFactory.Argument(tokenExpression));
                 }
 
-                var taskType = (ExpressionSyntax)editor.Generator.TypeExpression(task, addImport: true);
+                var taskType = editor.TypeName(task, invocation.SpanStart);
                 var delay = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, SyntaxFactory.IdentifierName("Delay")),
                     invocation.ArgumentList.WithArguments(newArguments));

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -87,8 +86,8 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             var editor = new DocumentFixEditor(document, root, model);
             Fix(editor, builder.ToImmutable(), cancellationToken);
-            var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
-            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var changedRoot = UsingDirectives.Add(editor.GetChangedRoot(), editor.RequiredImports);
+            var changed = document.WithSyntaxRoot(changedRoot);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;
