@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncAnalyzers.Tests.Conventions
+{
+    /// <summary>
+    /// samples/ is documentation that runs: every line that should warn carries a trailing <c>// ASYNCnnn:</c>
+    /// comment, and the analyzers must report exactly those lines (nothing unmarked, nothing missing).
+    /// </summary>
+    public sealed class SamplesTests
+    {
+        private static readonly Regex Marker = new Regex(@"//\s*(ASYNC\d{3}):", RegexOptions.Compiled);
+
+        [Fact]
+        public async Task Samples_report_exactly_the_marked_lines_and_compile()
+        {
+            var folder = Path.Combine(Repository.Root, "samples", "AsyncAnalyzers.Samples");
+            var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                            && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, path: f)).ToList();
+            var compilation = CSharpCompilation.Create(
+                "Samples",
+                trees,
+                Basic.Reference.Assemblies.Net80.References.All,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, "samples do not compile:\n" + string.Join("\n", errors));
+
+            var expected = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    foreach (Match match in Marker.Matches(lines[i]))
+                    {
+                        expected.Add($"{Path.GetFileName(file)}:{i + 1}: {match.Groups[1].Value}");
+                    }
+                }
+            }
+
+            var exceptions = new List<Exception>();
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(default), (e, _, _) => exceptions.Add(e), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Repository.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+            Assert.Empty(exceptions);
+            var actual = new SortedSet<string>(
+                diagnostics.Select(d => $"{Path.GetFileName(d.Location.SourceTree!.FilePath)}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id}"),
+                StringComparer.Ordinal);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+
+            foreach (var descriptor in Repository.Descriptors)
+            {
+                Assert.True(expected.Any(e => e.EndsWith(descriptor.Id, StringComparison.Ordinal)), $"samples/ has no case for {descriptor.Id}");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# All tests, as the README's second command and CI run them: restore + build the solution, the xunit suite,
+# then the package end to end (pack, install from a local feed, build, SARIF, -warnaserror, dotnet format).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build"
+dotnet build AsyncAnalyzers.sln -c Release --nologo -v q -clp:NoSummary
+
+echo "== unit tests"
+set +e
+dotnet test tests/AsyncAnalyzers.Tests/AsyncAnalyzers.Tests.csproj -c Release --no-build --nologo 2>&1 | tee "$log"
+unit_status=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E "(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -n 1 || true)
+unit_failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
+unit_passed=$(sed -nE 's/.*Passed: +([0-9]+),.*/\1/p' <<<"$summary")
+if [ "$unit_status" -ne 0 ] || [ -z "$unit_passed" ] || [ "$unit_passed" -eq 0 ]; then
+  echo "unit tests failed (exit $unit_status)"
+  echo "tests: ${unit_passed:-0} passed, ${unit_failed:-1} failed"
+  exit 1
+fi
+
+echo "== package end to end"
+set +e
+bash tests/package-e2e.sh 2>&1 | tee "$log"
+e2e_status=${PIPESTATUS[0]}
+set -e
+e2e_passed=$(sed -nE 's/^package e2e: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$log")
+e2e_failed=$(sed -nE 's/^package e2e: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$log")
+if [ "$e2e_status" -ne 0 ] && [ "${e2e_failed:-0}" -eq 0 ]; then e2e_failed=1; fi
+
+total_passed=$((unit_passed + ${e2e_passed:-0}))
+total_failed=$((unit_failed + ${e2e_failed:-0}))
+echo "tests: $total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]
