@@ -727,6 +727,71 @@ namespace AsyncAnalyzers.Tests.Blocking
         }
 
         [Fact]
+        public Task Task_is_written_fully_qualified_when_another_Task_type_is_in_scope()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+
+                namespace Scheduling
+                {
+                    class Task { }
+
+                    class C
+                    {
+                        async System.Threading.Tasks.Task M()
+                        {
+                            [|Thread.Sleep(5)|];
+                        }
+                    }
+                }
+                """,
+                """
+                using System.Threading;
+
+                namespace Scheduling
+                {
+                    class Task { }
+
+                    class C
+                    {
+                        async System.Threading.Tasks.Task M()
+                        {
+                            await System.Threading.Tasks.Task.Delay(5);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public async Task No_using_is_added_when_a_global_using_brings_Task_into_scope()
+        {
+            var test = new CodeFixTest<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>();
+            test.TestState.Sources.Add(
+                """
+                class C
+                {
+                    async System.Threading.Tasks.Task M()
+                    {
+                        [|System.Threading.Thread.Sleep(5)|];
+                    }
+                }
+                """);
+            test.TestState.Sources.Add("global using System.Threading.Tasks;\n");
+            test.FixedState.Sources.Add(
+                """
+                class C
+                {
+                    async System.Threading.Tasks.Task M()
+                    {
+                        await Task.Delay(5);
+                    }
+                }
+                """);
+            test.FixedState.Sources.Add("global using System.Threading.Tasks;\n");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Sleep_inside_lock_is_reported_without_a_fix_because_await_is_illegal_there()
             => Verify.VerifyCodeFixAsync(
                 """
