@@ -21,6 +21,28 @@ namespace AsyncAnalyzers.Infrastructure
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
+            TaskStatus = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskStatus");
+            TaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter");
+            TaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter`1");
+            ValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter");
+            ValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
+            ConfiguredTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
+            ConfiguredTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
+            ConfiguredValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
+            ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+            ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
+            ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            ImmutableArrayOfT = compilation.GetTypeByMetadataName("System.Collections.Immutable.ImmutableArray`1");
+            Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
+            Mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+            SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
+            ReaderWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
+            Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+            SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+            BlockingCollectionOfT = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
+            ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+            EventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
+            IDisposable = compilation.GetTypeByMetadataName("System.IDisposable");
         }
 
         public static KnownSymbols Get(Compilation compilation)
@@ -39,5 +61,96 @@ namespace AsyncAnalyzers.Infrastructure
         public INamedTypeSymbol? CancellationToken { get; }
 
         public INamedTypeSymbol? CancellationTokenSource { get; }
+
+        public INamedTypeSymbol? TaskStatus { get; }
+
+        public INamedTypeSymbol? TaskAwaiter { get; }
+
+        public INamedTypeSymbol? TaskAwaiterOfT { get; }
+
+        public INamedTypeSymbol? ValueTaskAwaiter { get; }
+
+        public INamedTypeSymbol? ValueTaskAwaiterOfT { get; }
+
+        public INamedTypeSymbol? ConfiguredTaskAwaiter { get; }
+
+        public INamedTypeSymbol? ConfiguredTaskAwaiterOfT { get; }
+
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiter { get; }
+
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
+
+        public INamedTypeSymbol? ExpressionOfT { get; }
+
+        public INamedTypeSymbol? ListOfT { get; }
+
+        public INamedTypeSymbol? ImmutableArrayOfT { get; }
+
+        public INamedTypeSymbol? Monitor { get; }
+
+        public INamedTypeSymbol? Mutex { get; }
+
+        public INamedTypeSymbol? SpinLock { get; }
+
+        public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+
+        public INamedTypeSymbol? Lock { get; }
+
+        public INamedTypeSymbol? SemaphoreSlim { get; }
+
+        public INamedTypeSymbol? BlockingCollectionOfT { get; }
+
+        public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+        public INamedTypeSymbol? EventArgs { get; }
+
+        public INamedTypeSymbol? IDisposable { get; }
+
+        /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
+        public bool IsTaskLike(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            var definition = named.OriginalDefinition;
+            return Is(definition, Task) || Is(definition, TaskOfT) || Is(definition, ValueTask) || Is(definition, ValueTaskOfT)
+                || (named.BaseType is { } baseType && Is(baseType.OriginalDefinition, TaskOfT))
+                || (Task != null && InheritsFrom(named, Task));
+        }
+
+        public bool IsValueTask(ITypeSymbol? type)
+            => type is INamedTypeSymbol named && (Is(named.OriginalDefinition, ValueTask) || Is(named.OriginalDefinition, ValueTaskOfT));
+
+        /// <summary>An awaiter whose GetResult blocks until the awaited task completes.</summary>
+        public bool IsTaskAwaiter(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            var definition = named.OriginalDefinition;
+            return Is(definition, TaskAwaiter) || Is(definition, TaskAwaiterOfT) || Is(definition, ValueTaskAwaiter) || Is(definition, ValueTaskAwaiterOfT)
+                || Is(definition, ConfiguredTaskAwaiter) || Is(definition, ConfiguredTaskAwaiterOfT)
+                || Is(definition, ConfiguredValueTaskAwaiter) || Is(definition, ConfiguredValueTaskAwaiterOfT);
+        }
+
+        public static bool Is(ITypeSymbol? type, ITypeSymbol? known)
+            => known != null && SymbolEqualityComparer.Default.Equals(type, known);
+
+        private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

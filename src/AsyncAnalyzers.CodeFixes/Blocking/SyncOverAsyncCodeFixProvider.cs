@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using AsyncAnalyzers.Blocking;
+using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncAnalyzers.CodeFixes.Blocking
+{
+    /// <summary>
+    /// ASYNC104 fix for Main: <c>static void Main()</c> → <c>static async Task Main()</c> (<c>int</c> → <c>Task&lt;int&gt;</c>) and the
+    /// blocking call → <c>await</c>; in top-level statements only the await (the compiler makes them async).
+    /// Other methods get the cascade fix ("make async and update callers"), which is a separate provider.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SyncOverAsyncCodeFixProvider)), Shared]
+    public sealed class SyncOverAsyncCodeFixProvider : DocumentFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SyncOverAsync);
+
+        protected override string EquivalenceKey => nameof(SyncOverAsyncCodeFixProvider);
+
+        protected override string GetTitle(Diagnostic diagnostic) => "Make 'Main' async and await";
+
+        protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+            => diagnostic.Properties.ContainsKey(SyncOverAsyncAnalyzer.MainFixProperty)
+               && KnownSymbols.Get(model.Compilation).Task != null
+               && BlockingCallRewriter.FindBlockingExpression(root, diagnostic.Location.SourceSpan) is { } blocking
+               && AwaitInsertion.CanAwaitAt(blocking)
+               && FindMain(blocking) is { } main
+               && (main is GlobalStatementSyntax || main is MethodDeclarationSyntax { Body: not null } || main is MethodDeclarationSyntax { ExpressionBody: not null });
+
+        protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task!;
+            var converted = new HashSet<MethodDeclarationSyntax>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (BlockingCallRewriter.FindBlockingExpression(editor.OriginalRoot, diagnostic.Location.SourceSpan) is not { } blocking)
+                {
+                    continue;
+                }
+
+                BlockingCallRewriter.Replace(editor, blocking);
+                if (FindMain(blocking) is MethodDeclarationSyntax main && converted.Add(main))
+                {
+                    var taskName = editor.TypeName(task, main.SpanStart);
+                    editor.ReplaceNode(main, (current, _) => MakeAsync((MethodDeclarationSyntax)current, taskName));
+                }
+            }
+        }
+
+        /// <summary>The Main declaration (or global statement) whose body holds the node; null inside a lambda or local function.</summary>
+        private static SyntaxNode? FindMain(SyntaxNode node)
+        {
+            for (var current = node.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return null;
+                    case GlobalStatementSyntax global:
+                        return global;
+                    case MethodDeclarationSyntax { Identifier.ValueText: "Main" } method:
+                        return method;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static MethodDeclarationSyntax MakeAsync(MethodDeclarationSyntax method, ExpressionSyntax taskName)
+        {
+            var returnType = method.ReturnType;
+            TypeSyntax newReturnType = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+                ? (TypeSyntax)taskName
+                : Generic((NameSyntax)taskName, returnType.WithoutTrivia());
+            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            var modifiers = method.Modifiers;
+            if (modifiers.Count == 0)
+            {
+                asyncKeyword = asyncKeyword.WithLeadingTrivia(returnType.GetLeadingTrivia());
+                returnType = returnType.WithoutLeadingTrivia();
+            }
+
+            return method
+                .WithModifiers(modifiers.Add(asyncKeyword))
+                .WithReturnType(newReturnType.WithTriviaFrom(returnType));
+        }
+
+        private static NameSyntax Generic(NameSyntax name, TypeSyntax argument)
+        {
+            var arguments = SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(argument));
+            return name switch
+            {
+                IdentifierNameSyntax identifier => SyntaxFactory.GenericName(identifier.Identifier, arguments),
+                QualifiedNameSyntax qualified when qualified.Right is IdentifierNameSyntax right
+                    => qualified.WithRight(SyntaxFactory.GenericName(right.Identifier, arguments)),
+                AliasQualifiedNameSyntax alias when alias.Name is IdentifierNameSyntax aliasName
+                    => alias.WithName(SyntaxFactory.GenericName(aliasName.Identifier, arguments)),
+                _ => name,
+            };
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AsyncAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// Rewrites a blocking call on a task (the analyzers have already checked its meaning) to <c>await</c>:
+    /// <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c> → <c>await t</c> (ConfigureAwait kept),
+    /// <c>Task.WaitAll(a, b)</c> → <c>await Task.WhenAll(a, b)</c>; parenthesised where the result is used as a primary.
+    /// </summary>
+    public static class BlockingCallRewriter
+    {
+        /// <summary>The expression at <paramref name="span"/> that a blocking rewrite replaces, or null.</summary>
+        public static ExpressionSyntax? FindBlockingExpression(SyntaxNode root, TextSpan span)
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            for (var current = node; current != null && current.Span == span; current = current.Parent)
+            {
+                if (current is ExpressionSyntax expression && TryCreateAwait(expression, parenthesize: false) != null)
+                {
+                    return expression;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Replaces <paramref name="blocking"/> (an expression of the original tree) in <paramref name="editor"/>; nested blocking calls compose.</summary>
+        public static void Replace(DocumentFixEditor editor, ExpressionSyntax blocking)
+        {
+            var parenthesize = AwaitInsertion.NeedsParentheses(blocking);
+            editor.ReplaceNode(blocking, (current, _) => current is ExpressionSyntax expression
+                ? TryCreateAwait(expression, parenthesize) ?? current
+                : current);
+        }
+
+        /// <summary>The replacement for a blocking expression, or null when its shape has no await form.</summary>
+        public static ExpressionSyntax? TryCreateAwait(ExpressionSyntax blocking, bool parenthesize)
+        {
+            ExpressionSyntax? rewritten = null;
+            switch (blocking)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result:
+                    rewritten = SyntaxFactory.AwaitExpression(result.Expression.WithoutTrivia());
+                    break;
+
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait } invocation
+                    when invocation.ArgumentList.Arguments.Count == 0:
+                    rewritten = SyntaxFactory.AwaitExpression(wait.Expression.WithoutTrivia());
+                    break;
+
+                case InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax
+                    {
+                        Name.Identifier.ValueText: "GetResult",
+                        Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter } getAwaiterCall,
+                    },
+                } getResult when getResult.ArgumentList.Arguments.Count == 0 && getAwaiterCall.ArgumentList.Arguments.Count == 0:
+                    rewritten = SyntaxFactory.AwaitExpression(getAwaiter.Expression.WithoutTrivia());
+                    break;
+
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAll" } waitAll } all:
+                    rewritten = SyntaxFactory.AwaitExpression(all.WithExpression(waitAll.WithName(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(waitAll.Name))).WithoutTrivia());
+                    break;
+
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "WaitAll" } name } all:
+                    rewritten = SyntaxFactory.AwaitExpression(all.WithExpression(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(name)).WithoutTrivia());
+                    break;
+            }
+
+            if (rewritten is null)
+            {
+                return null;
+            }
+
+            return (parenthesize ? SyntaxFactory.ParenthesizedExpression(rewritten) : rewritten)
+                .WithTriviaFrom(blocking)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncAnalyzers.Blocking
+{
+    /// <summary>ASYNC102: Wait(), Result, GetAwaiter().GetResult(), Task.WaitAll/WaitAny in an async context.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BlockOnTaskAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: present when an await-based fix with the same meaning exists.</summary>
+        public const string FixableProperty = "Fixable";
+
+        private static readonly ImmutableDictionary<string, string?> Fixable = ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "true");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockOnTask);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.Task is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Invocation, OperationKind.PropertyReference);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
+        {
+            if (!BlockingTaskCalls.TryMatch(context.Operation, known, out var call)
+                || !AsyncContext.IsAsyncContext(call.Operation, context.ContainingSymbol)
+                || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
+                || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.BlockOnTask,
+                call.Operation.Syntax.GetLocation(),
+                call.HasAwaitRewrite ? Fixable : null,
+                call.Display));
+        }
+    }
+}

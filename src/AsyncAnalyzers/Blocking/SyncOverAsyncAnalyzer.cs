@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncAnalyzers.Blocking
+{
+    /// <summary>ASYNC104: blocking on a task in synchronous code (sync-over-async); Main gets its own message.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SyncOverAsyncAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: present when the blocking call sits in Main (or top-level statements) and can be awaited there.</summary>
+        public const string MainFixProperty = "MainFix";
+
+        private static readonly ImmutableDictionary<string, string?> MainFix = ImmutableDictionary<string, string?>.Empty.Add(MainFixProperty, "true");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncOverAsync, Descriptors.SyncOverAsyncInMain);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.Task is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Invocation, OperationKind.PropertyReference);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
+        {
+            if (!BlockingTaskCalls.TryMatch(context.Operation, known, out var call))
+            {
+                return;
+            }
+
+            var function = AsyncContext.GetEnclosingFunction(call.Operation, context.ContainingSymbol);
+            if (function is null || function.IsAsync
+                || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
+                || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
+            {
+                return;
+            }
+
+            if (IsMain(function))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SyncOverAsyncInMain,
+                    call.Operation.Syntax.GetLocation(),
+                    call.HasAwaitRewrite ? MainFix : null,
+                    call.Display));
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsync, call.Operation.Syntax.GetLocation(), call.Display));
+        }
+
+        /// <summary>A static Main returning void or int (the shapes 'async Task Main' replaces), or top-level statements.</summary>
+        internal static bool IsMain(IMethodSymbol method)
+        {
+            if (!method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            if (method.Name == "<Main>$")
+            {
+                return true;
+            }
+
+            return method.Name == "Main"
+                   && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Int32)
+                   && method.Parameters.Length <= 1
+                   && (method.Parameters.Length == 0 || method.Parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String });
+        }
+    }
+}

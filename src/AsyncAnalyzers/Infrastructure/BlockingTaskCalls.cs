@@ -1,0 +1,218 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Infrastructure
+{
+    /// <summary>The ways of blocking on a task that ASYNC102 (async code) and ASYNC104 (sync code) report.</summary>
+    internal enum BlockingKind
+    {
+        /// <summary><c>t.Wait()</c> without arguments.</summary>
+        Wait,
+
+        /// <summary><c>t.Wait(timeout)</c>, <c>t.Wait(token)</c>: the result (bool, cancellation) differs from await.</summary>
+        WaitWithArguments,
+
+        /// <summary><c>t.Result</c> on Task&lt;T&gt; or ValueTask&lt;T&gt;.</summary>
+        Result,
+
+        /// <summary><c>t.GetAwaiter().GetResult()</c>, also after ConfigureAwait.</summary>
+        GetResult,
+
+        /// <summary><c>Task.WaitAll(a, b)</c> / <c>Task.WaitAll(array)</c>.</summary>
+        WaitAll,
+
+        /// <summary><c>Task.WaitAll</c> with a timeout or token.</summary>
+        WaitAllWithArguments,
+
+        /// <summary><c>Task.WaitAny(…)</c>: returns an index, await WhenAny returns a task.</summary>
+        WaitAny,
+    }
+
+    /// <summary>One blocking call on a task.</summary>
+    internal readonly struct BlockingTaskCall
+    {
+        public BlockingTaskCall(IOperation operation, IOperation? task, IOperation? awaitable, BlockingKind kind)
+        {
+            Operation = operation;
+            Task = task;
+            Awaitable = awaitable;
+            Kind = kind;
+        }
+
+        /// <summary>The whole blocking expression (what a fix replaces).</summary>
+        public IOperation Operation { get; }
+
+        /// <summary>The task blocked on (ConfigureAwait stripped), for the completion proof; null for WaitAll/WaitAny.</summary>
+        public IOperation? Task { get; }
+
+        /// <summary>What <c>await</c> should take (ConfigureAwait kept); null when no fix can await it.</summary>
+        public IOperation? Awaitable { get; }
+
+        public BlockingKind Kind { get; }
+
+        /// <summary>How the message names the call.</summary>
+        public string Display => Kind switch
+        {
+            BlockingKind.Wait or BlockingKind.WaitWithArguments => "Wait()",
+            BlockingKind.Result => "Result",
+            BlockingKind.GetResult => "GetAwaiter().GetResult()",
+            BlockingKind.WaitAll or BlockingKind.WaitAllWithArguments => "Task.WaitAll",
+            _ => "Task.WaitAny",
+        };
+
+        /// <summary>Whether the call has an await-based rewrite with the same meaning.</summary>
+        public bool HasAwaitRewrite => Kind switch
+        {
+            BlockingKind.Wait or BlockingKind.Result or BlockingKind.GetResult => Awaitable != null,
+            BlockingKind.WaitAll => true,
+            _ => false,
+        };
+    }
+
+    internal static class BlockingTaskCalls
+    {
+        /// <summary>Recognises a blocking call on a task; cheap name tests first.</summary>
+        public static bool TryMatch(IOperation operation, KnownSymbols known, out BlockingTaskCall call)
+        {
+            call = default;
+            switch (operation)
+            {
+                case IPropertyReferenceOperation property:
+                {
+                    if (property.Property.Name != "Result" || property.Instance is null)
+                    {
+                        return false;
+                    }
+
+                    var containing = property.Property.ContainingType?.OriginalDefinition;
+                    if (!KnownSymbols.Is(containing, known.TaskOfT) && !KnownSymbols.Is(containing, known.ValueTaskOfT))
+                    {
+                        return false;
+                    }
+
+                    call = new BlockingTaskCall(property, property.Instance, property.Instance, BlockingKind.Result);
+                    return true;
+                }
+
+                case IInvocationOperation invocation:
+                {
+                    var method = invocation.TargetMethod;
+                    switch (method.Name)
+                    {
+                        case "Wait":
+                            if (invocation.Instance is null || !KnownSymbols.Is(method.ContainingType, known.Task))
+                            {
+                                return false;
+                            }
+
+                            call = invocation.Arguments.Length == 0
+                                ? new BlockingTaskCall(invocation, invocation.Instance, invocation.Instance, BlockingKind.Wait)
+                                : new BlockingTaskCall(invocation, invocation.Instance, null, BlockingKind.WaitWithArguments);
+                            return true;
+
+                        case "GetResult":
+                            if (invocation.Instance is null || invocation.Arguments.Length != 0 || !known.IsTaskAwaiter(method.ContainingType))
+                            {
+                                return false;
+                            }
+
+                            if (Unwrap(invocation.Instance) is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable })
+                            {
+                                call = new BlockingTaskCall(invocation, StripConfigureAwait(awaitable, known), awaitable, BlockingKind.GetResult);
+                            }
+                            else
+                            {
+                                // An awaiter kept in a variable: still blocking, but nothing to await.
+                                call = new BlockingTaskCall(invocation, null, null, BlockingKind.GetResult);
+                            }
+
+                            return true;
+
+                        case "WaitAll":
+                        case "WaitAny":
+                            if (!method.IsStatic || !KnownSymbols.Is(method.ContainingType, known.Task))
+                            {
+                                return false;
+                            }
+
+                            if (method.Name == "WaitAny")
+                            {
+                                call = new BlockingTaskCall(invocation, null, null, BlockingKind.WaitAny);
+                                return true;
+                            }
+
+                            // Only WaitAll(params Task[]) has the same meaning as await WhenAll(…).
+                            var simple = method.Parameters.Length == 1 && method.Parameters[0].Type is IArrayTypeSymbol;
+                            call = new BlockingTaskCall(invocation, null, null, simple ? BlockingKind.WaitAll : BlockingKind.WaitAllWithArguments);
+                            return true;
+                    }
+
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Strips implicit conversions and parentheses.</summary>
+        public static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true } conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary><c>t.ConfigureAwait(x)</c> → <c>t</c>.</summary>
+        public static IOperation StripConfigureAwait(IOperation operation, KnownSymbols known)
+        {
+            var unwrapped = Unwrap(operation);
+            if (unwrapped is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance } && known.IsTaskLike(instance.Type))
+            {
+                return instance;
+            }
+
+            return operation;
+        }
+
+        /// <summary>
+        /// True inside an expression tree lambda or a nameof argument: the code there never runs as written.
+        /// </summary>
+        public static bool IsInExpressionTreeOrNameof(IOperation operation, KnownSymbols known)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case INameOfOperation:
+                        return true;
+                    case IAnonymousFunctionOperation lambda:
+                        var target = lambda.Parent switch
+                        {
+                            IDelegateCreationOperation creation => creation.Type,
+                            IConversionOperation conversion => conversion.Type,
+                            _ => null,
+                        };
+                        if (target is INamedTypeSymbol named && KnownSymbols.Is(named.OriginalDefinition, known.ExpressionOfT))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,521 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// The task completion proof (RULES.md): a task is known complete — so <c>.Result</c> or
+    /// <c>GetAwaiter().GetResult()</c> on it does not block — after <c>await t</c> (Task only, never ValueTask),
+    /// after <c>await Task.WhenAll(…)</c> naming it or a materialised array/list local holding it, inside
+    /// <c>IsCompleted</c> / <c>IsCompletedSuccessfully</c> / <c>Status == RanToCompletion</c> guards (also the
+    /// early-return form <c>if (!t.IsCompleted) return;</c>), inside a <c>ContinueWith</c> continuation on its
+    /// own parameter, and for <c>Task.FromResult</c> / <c>Task.CompletedTask</c> values; as long as the local is
+    /// not written in between. Anything else is not proven: the proof never guesses.
+    /// </summary>
+    internal static class TaskCompletion
+    {
+        public static bool IsProvenComplete(IOperation taskOperation, KnownSymbols known)
+        {
+            var task = BlockingTaskCalls.Unwrap(taskOperation);
+            if (IsCompletedFactory(task, known))
+            {
+                return true;
+            }
+
+            ISymbol? symbol = null;
+            ILocalSymbol? collection = null;
+            switch (task)
+            {
+                case ILocalReferenceOperation local:
+                    symbol = local.Local;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    symbol = parameter.Parameter;
+                    break;
+                case IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array }:
+                    collection = array.Local;
+                    break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation list }:
+                    collection = list.Local;
+                    break;
+            }
+
+            if (symbol is null && collection is null)
+            {
+                return false;
+            }
+
+            if (symbol is IParameterSymbol continuationParameter && IsContinuationParameter(continuationParameter, task))
+            {
+                return true;
+            }
+
+            var isValueTask = known.IsValueTask(task.Type);
+            var root = FunctionRoot(task);
+            if (symbol is ILocalSymbol local2)
+            {
+                collection ??= ForEachCollection(local2, task);
+                if (IsInitializedComplete(local2, root, known) && !HasWriteAnywhere(root, local2))
+                {
+                    return true;
+                }
+            }
+
+            // Walk outwards: guards around the site, and proving statements before it in each enclosing block.
+            IOperation child = task;
+            for (var parent = task.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+
+                if (symbol != null && parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition))
+                {
+                    var inTrue = ReferenceEquals(child, conditional.WhenTrue);
+                    if ((inTrue && ImpliesCompleted(conditional.Condition, symbol, known))
+                        || (!inTrue && ImpliesNotCompleted(conditional.Condition, symbol, known)))
+                    {
+                        if (!HasWriteBetween(root, symbol, conditional.Condition.Syntax.Span.End, task))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                if (parent is IBlockOperation block)
+                {
+                    for (var i = block.Operations.IndexOf(child) - 1; i >= 0; i--)
+                    {
+                        var statement = block.Operations[i];
+                        if (Proves(statement, symbol, collection, isValueTask, known, root)
+                            && !HasWriteBetween(root, symbol, statement.Syntax.Span.End, task)
+                            && (collection is null || !HasWriteBetween(root, collection, statement.Syntax.Span.End, task)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Proves(IOperation statement, ISymbol? symbol, ILocalSymbol? collection, bool isValueTask, KnownSymbols known, IOperation root)
+        {
+            // if (!t.IsCompleted) return;  /  if (t.Status != RanToCompletion) throw …;
+            if (symbol != null && statement is IConditionalOperation { WhenFalse: null } guard
+                && AlwaysExits(guard.WhenTrue) && ImpliesNotCompleted(guard.Condition, symbol, known))
+            {
+                return true;
+            }
+
+            var found = false;
+            VisitUnconditional(statement, operation =>
+            {
+                if (operation is not IAwaitOperation awaitOperation)
+                {
+                    return;
+                }
+
+                var awaited = BlockingTaskCalls.StripConfigureAwait(awaitOperation.Operation, known);
+                awaited = BlockingTaskCalls.Unwrap(awaited);
+                if (!isValueTask && symbol != null && References(awaited, symbol))
+                {
+                    found = true;
+                    return;
+                }
+
+                if (awaited is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } invocation
+                    && KnownSymbols.Is(whenAll.ContainingType, known.Task)
+                    && NamesTask(invocation, symbol, collection, known, root))
+                {
+                    found = true;
+                }
+            });
+            return found;
+        }
+
+        private static bool NamesTask(IInvocationOperation whenAll, ISymbol? symbol, ILocalSymbol? collection, KnownSymbols known, IOperation root)
+        {
+            foreach (var argument in whenAll.Arguments)
+            {
+                var value = BlockingTaskCalls.Unwrap(argument.Value);
+                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (symbol != null && References(BlockingTaskCalls.Unwrap(element), symbol))
+                        {
+                            return true;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (value is ILocalReferenceOperation { Local: { } local } && IsMaterialised(local.Type, known))
+                {
+                    if (collection != null && SymbolEqualityComparer.Default.Equals(local, collection))
+                    {
+                        return true;
+                    }
+
+                    if (symbol != null && InitializerContains(local, symbol, root))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMaterialised(ITypeSymbol type, KnownSymbols known)
+            => type is IArrayTypeSymbol
+               || (type is INamedTypeSymbol named && (KnownSymbols.Is(named.OriginalDefinition, known.ListOfT) || KnownSymbols.Is(named.OriginalDefinition, known.ImmutableArrayOfT)));
+
+        /// <summary><c>var all = new[] { t1, t2 };</c> or <c>new List&lt;Task&gt; { t1, t2 }</c> / <c>[t1, t2]</c>.</summary>
+        private static bool InitializerContains(ILocalSymbol collection, ISymbol symbol, IOperation root)
+        {
+            var declarator = DeclaratorOf(collection, root);
+            if (declarator?.GetVariableInitializer()?.Value is not { } value)
+            {
+                return false;
+            }
+
+            var found = false;
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (References(operation, symbol))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            return found;
+        }
+
+        private static IVariableDeclaratorOperation? DeclaratorOf(ILocalSymbol local, IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    return declarator;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsInitializedComplete(ILocalSymbol local, IOperation root, KnownSymbols known)
+        {
+            var value = DeclaratorOf(local, root)?.GetVariableInitializer()?.Value;
+            return value != null && IsCompletedFactory(BlockingTaskCalls.Unwrap(value), known);
+        }
+
+        /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>, <c>ValueTask.CompletedTask</c>.</summary>
+        private static bool IsCompletedFactory(IOperation operation, KnownSymbols known)
+            => operation switch
+            {
+                IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method }
+                    => KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask),
+                IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property }
+                    => KnownSymbols.Is(property.ContainingType, known.Task) || KnownSymbols.Is(property.ContainingType, known.ValueTask),
+                _ => false,
+            };
+
+        /// <summary><c>t.ContinueWith(x => x.Result)</c>: x is complete inside the continuation.</summary>
+        private static bool IsContinuationParameter(IParameterSymbol parameter, IOperation site)
+        {
+            if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)
+            {
+                return false;
+            }
+
+            for (var current = site.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, lambdaSymbol))
+                {
+                    var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+                    return argument is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: not null } };
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The iterated collection when <paramref name="local"/> is the variable of <c>foreach (var t in tasks)</c>.</summary>
+        private static ILocalSymbol? ForEachCollection(ILocalSymbol local, IOperation site)
+        {
+            for (var current = site.Parent; current != null; current = current.Parent)
+            {
+                if (current is IForEachLoopOperation loop)
+                {
+                    foreach (var loopLocal in loop.Locals)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(loopLocal, local)
+                            && BlockingTaskCalls.Unwrap(loop.Collection) is ILocalReferenceOperation collection)
+                        {
+                            return collection.Local;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool ImpliesCompleted(IOperation condition, ISymbol symbol, KnownSymbols known)
+        {
+            condition = BlockingTaskCalls.Unwrap(condition);
+            switch (condition)
+            {
+                case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully", Instance: { } instance }:
+                    return References(BlockingTaskCalls.Unwrap(instance), symbol);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    return ImpliesCompleted(and.LeftOperand, symbol, known) || ImpliesCompleted(and.RightOperand, symbol, known);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    return IsStatusRanToCompletion(equals.LeftOperand, equals.RightOperand, symbol, known)
+                        || IsCompletedFlag(equals.LeftOperand, equals.RightOperand, symbol, known, true);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
+                    return IsCompletedFlag(notEquals.LeftOperand, notEquals.RightOperand, symbol, known, false);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return ImpliesNotCompleted(not.Operand, symbol, known);
+            }
+
+            return false;
+        }
+
+        private static bool ImpliesNotCompleted(IOperation condition, ISymbol symbol, KnownSymbols known)
+        {
+            condition = BlockingTaskCalls.Unwrap(condition);
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return ImpliesCompleted(not.Operand, symbol, known);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return ImpliesNotCompleted(or.LeftOperand, symbol, known) || ImpliesNotCompleted(or.RightOperand, symbol, known);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
+                    return IsStatusRanToCompletion(notEquals.LeftOperand, notEquals.RightOperand, symbol, known)
+                        || IsCompletedFlag(notEquals.LeftOperand, notEquals.RightOperand, symbol, known, true);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    return IsCompletedFlag(equals.LeftOperand, equals.RightOperand, symbol, known, false);
+            }
+
+            return false;
+        }
+
+        /// <summary><c>t.Status</c> compared with <c>TaskStatus.RanToCompletion</c> (either side).</summary>
+        private static bool IsStatusRanToCompletion(IOperation left, IOperation right, ISymbol symbol, KnownSymbols known)
+        {
+            static bool IsStatus(IOperation operation, ISymbol symbol)
+                => BlockingTaskCalls.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance }
+                   && References(BlockingTaskCalls.Unwrap(instance), symbol);
+
+            static bool IsRanToCompletion(IOperation operation, KnownSymbols known)
+                => BlockingTaskCalls.Unwrap(operation) is IFieldReferenceOperation { Field: { Name: "RanToCompletion" } field }
+                   && KnownSymbols.Is(field.ContainingType, known.TaskStatus);
+
+            return (IsStatus(left, symbol) && IsRanToCompletion(right, known)) || (IsStatus(right, symbol) && IsRanToCompletion(left, known));
+        }
+
+        /// <summary><c>t.IsCompleted == true</c> (value true) or <c>t.IsCompleted == false</c> (value false).</summary>
+        private static bool IsCompletedFlag(IOperation left, IOperation right, ISymbol symbol, KnownSymbols known, bool value)
+        {
+            static bool IsFlag(IOperation operation, ISymbol symbol)
+                => BlockingTaskCalls.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully", Instance: { } instance }
+                   && References(BlockingTaskCalls.Unwrap(instance), symbol);
+
+            static bool IsConstant(IOperation operation, bool value)
+                => operation.ConstantValue is { HasValue: true, Value: bool constant } && constant == value;
+
+            return (IsFlag(left, symbol) && IsConstant(right, value)) || (IsFlag(right, symbol) && IsConstant(left, value));
+        }
+
+        private static bool AlwaysExits(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IReturnOperation:
+                case IThrowOperation:
+                case IExpressionStatementOperation { Operation: IThrowOperation }:
+                    return true;
+                case IBranchOperation branch:
+                    return branch.BranchKind is BranchKind.Break or BranchKind.Continue;
+                case IBlockOperation block:
+                    return block.Operations.Length > 0 && AlwaysExits(block.Operations[block.Operations.Length - 1]);
+            }
+
+            return false;
+        }
+
+        private static bool References(IOperation operation, ISymbol symbol)
+            => operation switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, symbol),
+                IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol),
+                _ => false,
+            };
+
+        /// <summary>
+        /// Visits the operations of a statement that certainly run when the statement completes normally:
+        /// not the branches of conditionals, short-circuit right sides, loop bodies, try blocks or lambdas.
+        /// </summary>
+        private static void VisitUnconditional(IOperation operation, System.Action<IOperation> visit)
+        {
+            visit(operation);
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                case ILoopOperation:
+                case ITryOperation:
+                case ISwitchOperation:
+                case ISwitchExpressionOperation:
+                    return;
+                case IConditionalOperation conditional:
+                    VisitUnconditional(conditional.Condition, visit);
+                    return;
+                case ICoalesceOperation coalesce:
+                    VisitUnconditional(coalesce.Value, visit);
+                    return;
+                case IConditionalAccessOperation access:
+                    VisitUnconditional(access.Operation, visit);
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                    VisitUnconditional(logical.LeftOperand, visit);
+                    return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                VisitUnconditional(child, visit);
+            }
+        }
+
+        /// <summary>The body of the innermost function around the operation.</summary>
+        private static IOperation FunctionRoot(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent != null && current.Parent is not IAnonymousFunctionOperation && current.Parent is not ILocalFunctionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        private static bool HasWriteAnywhere(IOperation root, ISymbol symbol) => HasWriteBetween(root, symbol, -1, null);
+
+        /// <summary>
+        /// A write to <paramref name="symbol"/> after <paramref name="start"/> and before the site, or inside a loop
+        /// that also holds the site (a later iteration sees it first), or inside any lambda (order unknown).
+        /// With a null site: any write at all after start.
+        /// </summary>
+        private static bool HasWriteBetween(IOperation root, ISymbol? symbol, int start, IOperation? site)
+        {
+            if (symbol is null)
+            {
+                return false;
+            }
+
+            var siteStart = site?.Syntax.SpanStart ?? int.MaxValue;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (!IsWriteTo(operation, symbol))
+                {
+                    continue;
+                }
+
+                var position = operation.Syntax.SpanStart;
+                if (position > start && position < siteStart)
+                {
+                    return true;
+                }
+
+                if (IsInsideLambda(operation, root))
+                {
+                    return true;
+                }
+
+                if (site != null && position > siteStart && SharesLoopAfter(operation, site, start))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWriteTo(IOperation operation, ISymbol symbol)
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation assignment:
+                    return WritesTarget(assignment.Target, symbol);
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
+                    return WritesTarget(argument.Value, symbol);
+                case IInvocationOperation { Instance: ILocalReferenceOperation instance, TargetMethod.Name: "Add" or "Insert" or "Clear" or "Remove" or "RemoveAt" or "AddRange" }:
+                    return SymbolEqualityComparer.Default.Equals(instance.Local, symbol);
+            }
+
+            return false;
+        }
+
+        private static bool WritesTarget(IOperation target, ISymbol symbol)
+        {
+            target = BlockingTaskCalls.Unwrap(target);
+            return target switch
+            {
+                ILocalReferenceOperation or IParameterReferenceOperation => References(target, symbol),
+                IArrayElementReferenceOperation element => References(BlockingTaskCalls.Unwrap(element.ArrayReference), symbol),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } => References(BlockingTaskCalls.Unwrap(instance), symbol),
+                ITupleOperation tuple => AnyElementWrites(tuple, symbol),
+                IDeclarationExpressionOperation => false,
+                _ => false,
+            };
+        }
+
+        private static bool AnyElementWrites(ITupleOperation tuple, ISymbol symbol)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                if (WritesTarget(element, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInsideLambda(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SharesLoopAfter(IOperation write, IOperation site, int start)
+        {
+            for (var current = site.Parent; current != null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop && loop.Syntax.SpanStart > start && loop.Syntax.Span.Contains(write.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
