@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using AsyncAnalyzers.Blocking;
 using AsyncAnalyzers.CodeFixes.Infrastructure;
@@ -36,22 +37,77 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
-            var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task!;
-            var converted = new HashSet<MethodDeclarationSyntax>();
+            var known = KnownSymbols.Get(editor.SemanticModel.Compilation);
+            var converted = new HashSet<SyntaxNode>();
+            var rewritten = new HashSet<ExpressionSyntax>();
+            var methods = new List<MethodDeclarationSyntax>();
             foreach (var diagnostic in diagnostics)
             {
-                if (BlockingCallRewriter.FindBlockingExpression(editor.OriginalRoot, diagnostic.Location.SourceSpan) is not { } blocking)
+                if (BlockingCallRewriter.FindBlockingExpression(editor.OriginalRoot, diagnostic.Location.SourceSpan) is not { } blocking
+                    || FindMain(blocking) is not { } main)
                 {
                     continue;
                 }
 
-                BlockingCallRewriter.Replace(editor, blocking);
-                if (FindMain(blocking) is MethodDeclarationSyntax main && converted.Add(main))
+                if (rewritten.Add(blocking))
                 {
-                    var taskName = editor.TypeName(task, main.SpanStart);
-                    editor.ReplaceNode(main, (current, _) => MakeAsync((MethodDeclarationSyntax)current, taskName));
+                    BlockingCallRewriter.Replace(editor, blocking);
+                }
+
+                // Once Main is async, every other blocking call in it would block in async code: await them all.
+                if (converted.Add(main))
+                {
+                    foreach (var other in OtherBlockingCalls(editor.SemanticModel, main, known, cancellationToken))
+                    {
+                        if (rewritten.Add(other))
+                        {
+                            BlockingCallRewriter.Replace(editor, other);
+                        }
+                    }
+
+                    if (main is MethodDeclarationSyntax method)
+                    {
+                        methods.Add(method);
+                    }
                 }
             }
+
+            foreach (var method in methods)
+            {
+                var taskName = editor.TypeName(known.Task!, method.SpanStart);
+                editor.ReplaceNode(method, (current, _) => MakeAsync((MethodDeclarationSyntax)current, taskName));
+            }
+        }
+
+        /// <summary>The blocking calls with an await form directly in Main's body (not in lambdas), as the analyzer sees them.</summary>
+        private static IEnumerable<ExpressionSyntax> OtherBlockingCalls(SemanticModel model, SyntaxNode main, KnownSymbols known, CancellationToken cancellationToken)
+        {
+            var result = new List<ExpressionSyntax>();
+            var bodies = main is GlobalStatementSyntax { Parent: CompilationUnitSyntax unit }
+                ? (IEnumerable<SyntaxNode>)unit.Members.OfType<GlobalStatementSyntax>()
+                : new[] { main };
+            foreach (var body in bodies)
+            {
+                foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
+                {
+                    if (node is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax)
+                        || model.GetOperation(node, cancellationToken) is not { } operation
+                        || !BlockingTaskCalls.TryMatch(operation, known, out var call)
+                        || !call.HasAwaitRewrite
+                        || BlockingTaskCalls.IsInExpressionTreeOrNameof(operation, known)
+                        || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known))
+                        || node is not ExpressionSyntax expression
+                        || BlockingCallRewriter.TryCreateAwait(expression, parenthesize: false) is null
+                        || !AwaitInsertion.CanAwaitAt(expression))
+                    {
+                        continue;
+                    }
+
+                    result.Add(expression);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>The Main declaration (or global statement) whose body holds the node; null inside a lambda or local function.</summary>
