@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace AsyncAnalyzers.CodeFixes.Blocking
 {
@@ -48,17 +47,18 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     newArguments = newArguments.Add(argument.NameColon is null ? argument : argument.WithNameColon(null).WithLeadingTrivia(argument.GetLeadingTrivia()));
                 }
 
+                var argumentList = invocation.ArgumentList.WithArguments(newArguments);
                 if (tokenExpression != null)
                 {
-                    newArguments = newArguments.Add(SyntaxFactory.Argument(tokenExpression));
+                    argumentList = AwaitInsertion.AppendArgument(argumentList, SyntaxFactory.Argument(tokenExpression));
                 }
 
                 var taskType = editor.TypeName(task, invocation.SpanStart);
                 var delay = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, SyntaxFactory.IdentifierName("Delay")),
-                    invocation.ArgumentList.WithArguments(newArguments));
+                    argumentList);
 
-                var replacement = AwaitInsertion.Await(delay.WithTriviaFrom(invocation)).WithAdditionalAnnotations(Formatter.Annotation);
+                var replacement = AwaitInsertion.Await(delay.WithTriviaFrom(invocation));
                 editor.ReplaceNode(invocation, replacement);
             }
         }

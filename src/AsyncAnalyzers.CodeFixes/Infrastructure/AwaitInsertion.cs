@@ -40,13 +40,35 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return true;
         }
 
-        /// <summary>Wraps an expression in <c>await</c>, keeping its leading and trailing trivia outside.</summary>
+        /// <summary>
+        /// Wraps an expression in <c>await</c>, keeping its leading and trailing trivia outside. The whitespace is written
+        /// explicitly (no formatter pass), so comments and layout around the expression stay exactly as they were.
+        /// </summary>
         public static AwaitExpressionSyntax Await(ExpressionSyntax expression)
         {
             var inner = expression.WithoutTrivia();
-            return SyntaxFactory.AwaitExpression(inner)
+            return SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), inner)
                 .WithLeadingTrivia(expression.GetLeadingTrivia())
                 .WithTrailingTrivia(expression.GetTrailingTrivia());
+        }
+
+        /// <summary>Appends an argument with a ", " separator, leaving the existing arguments and their trivia untouched.</summary>
+        public static ArgumentListSyntax AppendArgument(ArgumentListSyntax list, ArgumentSyntax argument)
+        {
+            var arguments = list.Arguments;
+            if (arguments.Count == 0)
+            {
+                return list.WithArguments(SyntaxFactory.SingletonSeparatedList(argument));
+            }
+
+            var nodesAndTokens = arguments.GetWithSeparators();
+            var last = nodesAndTokens[nodesAndTokens.Count - 1];
+            var trailing = last.GetTrailingTrivia();
+            nodesAndTokens = nodesAndTokens.Replace(last, last.WithTrailingTrivia());
+            nodesAndTokens = nodesAndTokens
+                .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space))
+                .Add(argument.WithTrailingTrivia(trailing));
+            return list.WithArguments(SyntaxFactory.SeparatedList<ArgumentSyntax>(nodesAndTokens));
         }
 
         /// <summary>

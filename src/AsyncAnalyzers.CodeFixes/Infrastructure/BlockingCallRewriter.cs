@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncAnalyzers.CodeFixes.Infrastructure
@@ -44,12 +43,12 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             switch (blocking)
             {
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result:
-                    rewritten = SyntaxFactory.AwaitExpression(result.Expression.WithoutTrivia());
+                    rewritten = AwaitInsertion.Await(result.Expression.WithoutTrivia());
                     break;
 
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait } invocation
                     when invocation.ArgumentList.Arguments.Count == 0:
-                    rewritten = SyntaxFactory.AwaitExpression(wait.Expression.WithoutTrivia());
+                    rewritten = AwaitInsertion.Await(wait.Expression.WithoutTrivia());
                     break;
 
                 case InvocationExpressionSyntax
@@ -60,15 +59,15 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                         Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter } getAwaiterCall,
                     },
                 } getResult when getResult.ArgumentList.Arguments.Count == 0 && getAwaiterCall.ArgumentList.Arguments.Count == 0:
-                    rewritten = SyntaxFactory.AwaitExpression(getAwaiter.Expression.WithoutTrivia());
+                    rewritten = AwaitInsertion.Await(getAwaiter.Expression.WithoutTrivia());
                     break;
 
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAll" } waitAll } all:
-                    rewritten = SyntaxFactory.AwaitExpression(all.WithExpression(waitAll.WithName(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(waitAll.Name))).WithoutTrivia());
+                    rewritten = AwaitInsertion.Await(all.WithExpression(waitAll.WithName(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(waitAll.Name))).WithoutTrivia());
                     break;
 
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "WaitAll" } name } all:
-                    rewritten = SyntaxFactory.AwaitExpression(all.WithExpression(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(name)).WithoutTrivia());
+                    rewritten = AwaitInsertion.Await(all.WithExpression(SyntaxFactory.IdentifierName("WhenAll").WithTriviaFrom(name)).WithoutTrivia());
                     break;
             }
 
@@ -78,8 +77,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             }
 
             return (parenthesize ? SyntaxFactory.ParenthesizedExpression(rewritten) : rewritten)
-                .WithTriviaFrom(blocking)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+                .WithTriviaFrom(blocking);
         }
     }
 }

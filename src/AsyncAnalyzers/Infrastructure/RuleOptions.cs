@@ -9,8 +9,15 @@ namespace AsyncAnalyzers.Infrastructure
     /// </summary>
     internal static class RuleOptions
     {
+        public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods");
+        public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins");
+
         private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
-            ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+            ImmutableDictionary<string, ImmutableArray<string>>.Empty
+                .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
+                    AsyncCounterpartExcludeMethods.GlobalKey,
+                    AsyncCounterpartExtraTwins.GlobalKey,
+                    AsyncTwins.AdditionalFileName));
 
         /// <summary>Every key the rule reads: <c>dotnet_diagnostic.ID.severity</c> plus its behaviour options.</summary>
         public static IEnumerable<string> ReadBy(string ruleId)

@@ -33,6 +33,7 @@ namespace AsyncAnalyzers.Tests.Conventions
             var fields = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+                .Distinct()
                 .ToList();
             var supported = Repository.Descriptors.Select(d => d.Id).ToList();
             Assert.Equal(constants.OrderBy(x => x, StringComparer.Ordinal), fields.OrderBy(x => x, StringComparer.Ordinal));

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Blocking
+{
+    /// <summary>ASYNC103: a call with an async twin in an async context.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AsyncCounterpartAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic properties the fix reads.</summary>
+        public const string TwinNameProperty = "TwinName";
+        public const string TokenShapeProperty = "TokenShape";
+        public const string TokenParameterProperty = "TokenParameter";
+        public const string FixableProperty = "Fixable";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AsyncCounterpart, Descriptors.AsyncCounterpartChannel);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.Task is null || known.TaskOfT is null)
+                {
+                    return;
+                }
+
+                var twins = AsyncTwins.Create(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => Analyze(c, known, twins), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known, AsyncTwins twins)
+        {
+            if (context.Operation is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            var name = method.Name;
+            if (name.EndsWith("Async", System.StringComparison.Ordinal) || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            if (BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
+            {
+                return;
+            }
+
+            if (name == "Take" && KnownSymbols.Is(method.ContainingType?.OriginalDefinition, known.BlockingCollectionOfT))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpartChannel, invocation.Syntax.GetLocation(), Display(method)));
+                return;
+            }
+
+            if (name == "Wait" && KnownSymbols.Is(method.ContainingType, known.SemaphoreSlim) && IsZeroTimeout(invocation))
+            {
+                return;
+            }
+
+            var receiverType = invocation.Instance?.Type;
+            var twin = twins.Find(method, receiverType, invocation.SemanticModel!, invocation.Syntax.SpanStart, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
+            if (twin is not { } found)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(TwinNameProperty, found.Method.Name);
+            properties.Add(TokenShapeProperty, found.Token.ToString());
+            if (found.TokenParameterName != null)
+            {
+                properties.Add(TokenParameterProperty, found.TokenParameterName);
+            }
+
+            if (found.ParametersMatch)
+            {
+                properties.Add(FixableProperty, "true");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpart, invocation.Syntax.GetLocation(), properties.ToImmutable(), Display(method), found.Method.Name));
+        }
+
+        private static string Display(IMethodSymbol method) => method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
+
+        /// <summary><c>semaphore.Wait(0)</c> / <c>Wait(TimeSpan.Zero)</c>: a non-blocking try, not a wait.</summary>
+        private static bool IsZeroTimeout(IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var first = BlockingTaskCalls.Unwrap(invocation.Arguments[0].Value);
+            if (first.ConstantValue is { HasValue: true, Value: int value })
+            {
+                return value == 0;
+            }
+
+            return first is IFieldReferenceOperation { Field.Name: "Zero", Field.IsStatic: true } zero && zero.Field.ContainingType?.Name == "TimeSpan";
+        }
+    }
+}

@@ -1,0 +1,568 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncAnalyzers.Infrastructure
+{
+    /// <summary>How a twin takes a cancellation token.</summary>
+    internal enum TwinTokenShape
+    {
+        /// <summary>No overload of the twin takes a token.</summary>
+        None,
+
+        /// <summary>The twin's trailing token parameter is optional, or an overload without it exists too.</summary>
+        Optional,
+
+        /// <summary>The only matching twin requires a trailing token.</summary>
+        Required,
+    }
+
+    /// <summary>The async twin of a synchronous call.</summary>
+    internal readonly struct AsyncTwin
+    {
+        public AsyncTwin(IMethodSymbol method, bool parametersMatch, TwinTokenShape token, string? tokenParameterName)
+        {
+            Method = method;
+            ParametersMatch = parametersMatch;
+            Token = token;
+            TokenParameterName = tokenParameterName;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        /// <summary>False when the twin's parameters differ (Span → Memory): reported, but no fix.</summary>
+        public bool ParametersMatch { get; }
+
+        public TwinTokenShape Token { get; }
+
+        public string? TokenParameterName { get; }
+    }
+
+    /// <summary>
+    /// Async twin lookup (RULES.md): for <c>M(args)</c>, an accessible, non-obsolete <c>MAsync</c> on the same type (or a base
+    /// type / interface, or an extension in scope) whose parameters match M's, optionally plus a trailing CancellationToken,
+    /// and that returns an awaitable of M's return type. A default exclusion table covers known false twins; users extend
+    /// the twins and the exclusions with <c>async_analyzers.extra_async_twins</c> / <c>async_analyzers.exclude_methods</c>
+    /// (documentation comment IDs) or an AdditionalFile named <c>AsyncAnalyzers.Twins.txt</c>.
+    /// One instance per compilation: member twins are cached per method symbol.
+    /// </summary>
+    internal sealed class AsyncTwins
+    {
+        public const string AdditionalFileName = "AsyncAnalyzers.Twins.txt";
+
+        /// <summary>Known false twins and APIs other rules own. Prefix match on documentation IDs (T:, M:, N:).</summary>
+        internal static readonly ImmutableArray<string> DefaultExclusions = ImmutableArray.Create(
+            // ASYNC102's business: Task.Wait(token) has a WaitAsync(token) "twin" with another meaning.
+            "T:System.Threading.Tasks.Task",
+            "T:System.Threading.Tasks.ValueTask",
+            // EF Core: AddAsync exists only for special value generators; Add does no I/O.
+            "M:Microsoft.EntityFrameworkCore.DbContext.Add",
+            "M:Microsoft.EntityFrameworkCore.DbContext.AddRange",
+            "M:Microsoft.EntityFrameworkCore.DbSet`1.Add",
+            "M:Microsoft.EntityFrameworkCore.DbSet`1.AddRange",
+            // Cancel runs callbacks synchronously; CancelAsync is not a drop-in.
+            "M:System.Threading.CancellationTokenSource.Cancel",
+            // In-memory readers and writers: the async versions only add overhead.
+            "T:System.IO.MemoryStream",
+            "T:System.IO.UnmanagedMemoryStream",
+            "T:System.IO.StringWriter",
+            "T:System.IO.StringReader",
+            // Column getters read buffered data; the async versions are slower in the common case.
+            "M:System.Data.Common.DbDataReader.GetFieldValue",
+            "M:System.Data.Common.DbDataReader.IsDBNull",
+            // XmlReader/XmlWriter async methods throw unless the reader/writer was created with Async = true.
+            "T:System.Xml.XmlReader",
+            "T:System.Xml.XmlWriter",
+            // Assertion libraries: Throws/ThrowsAsync and friends take different delegates.
+            "N:Xunit",
+            "N:NUnit.Framework",
+            "N:FluentAssertions",
+            "N:Shouldly",
+            "N:Microsoft.VisualStudio.TestTools.UnitTesting");
+
+        private readonly KnownSymbols _known;
+        private readonly Compilation _compilation;
+        private readonly ImmutableArray<string> _fileExclusions;
+        private readonly ImmutableArray<(string From, string To)> _fileTwins;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, string> _documentationIds = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _resolvedTargets = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
+
+        private AsyncTwins(Compilation compilation, KnownSymbols known, ImmutableArray<string> fileExclusions, ImmutableArray<(string From, string To)> fileTwins)
+        {
+            _compilation = compilation;
+            _known = known;
+            _fileExclusions = fileExclusions;
+            _fileTwins = fileTwins;
+        }
+
+        public static AsyncTwins Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var exclusions = ImmutableArray.CreateBuilder<string>();
+            var twins = ImmutableArray.CreateBuilder<(string, string)>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (!string.Equals(Path.GetFileName(file.Path), AdditionalFileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                foreach (var line in text.Lines)
+                {
+                    var entry = line.ToString();
+                    var comment = entry.IndexOf('#');
+                    if (comment >= 0)
+                    {
+                        entry = entry.Substring(0, comment);
+                    }
+
+                    entry = entry.Trim();
+                    if (entry.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (TryParseTwin(entry, out var twin))
+                    {
+                        twins.Add(twin);
+                    }
+                    else
+                    {
+                        exclusions.Add(entry);
+                    }
+                }
+            }
+
+            return new AsyncTwins(compilation, KnownSymbols.Get(compilation), exclusions.ToImmutable(), twins.ToImmutable());
+        }
+
+        /// <summary><c>M:Ns.Type.Save=>M:Ns.Type.PersistAsync</c>.</summary>
+        internal static bool TryParseTwin(string entry, out (string From, string To) twin)
+        {
+            var arrow = entry.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow <= 0)
+            {
+                twin = default;
+                return false;
+            }
+
+            twin = (entry.Substring(0, arrow).Trim(), entry.Substring(arrow + 2).Trim());
+            return twin.From.Length > 0 && twin.To.Length > 0;
+        }
+
+        /// <summary>
+        /// The twin of <paramref name="method"/> called on <paramref name="receiverType"/> at <paramref name="position"/>, or null.
+        /// </summary>
+        public AsyncTwin? Find(IMethodSymbol method, ITypeSymbol? receiverType, SemanticModel model, int position, ISymbol callerSymbol, AnalyzerConfigOptions treeOptions)
+        {
+            // Cheap tests first: names, return type.
+            var name = method.Name;
+            if (name.EndsWith("Async", StringComparison.Ordinal) || name == "Dispose" || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)
+                || _known.IsTaskLike(method.ReturnType))
+            {
+                return null;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            if (IsExcluded(definition, receiverType, treeOptions))
+            {
+                return null;
+            }
+
+            var twinName = name + "Async";
+            AsyncTwin? best = null;
+            var reduced = method.MethodKind == MethodKind.ReducedExtension;
+            foreach (var candidate in MemberCandidates(definition, method))
+            {
+                var comparable = reduced && candidate.IsExtensionMethod && method.ReceiverType != null
+                    ? candidate.ReduceExtensionMethod(method.ReceiverType)
+                    : candidate;
+                if (comparable != null)
+                {
+                    best = Better(best, Match(method, comparable, model, position));
+                }
+            }
+
+            if (best is null && !method.IsStatic && receiverType != null)
+            {
+                foreach (var symbol in model.LookupSymbols(position, receiverType, twinName, includeReducedExtensionMethods: true))
+                {
+                    if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension)
+                    {
+                        best = Better(best, Match(method, extension, model, position));
+                    }
+                }
+            }
+
+            foreach (var target in ExtraTwinTargets(definition, treeOptions))
+            {
+                var match = Match(method, target, model, position);
+                best = Better(best, match ?? (IsAccessible(target, model, position) ? new AsyncTwin(target, false, TwinTokenShape.None, null) : (AsyncTwin?)null));
+            }
+
+            if (best is { } found && IsOwnTwin(found.Method, callerSymbol))
+            {
+                return null;
+            }
+
+            return best;
+        }
+
+        /// <summary>Whether the method is excluded by the default table, the AdditionalFile or the options.</summary>
+        public bool IsExcluded(IMethodSymbol definition, ITypeSymbol? receiverType, AnalyzerConfigOptions treeOptions)
+        {
+            var methodId = DocumentationId(definition.OriginalDefinition);
+            var typeId = definition.ContainingType is { } type ? DocumentationId(type.OriginalDefinition) : string.Empty;
+            var receiverId = receiverType is INamedTypeSymbol receiver ? DocumentationId(receiver.OriginalDefinition) : string.Empty;
+            var namespaceName = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return MatchesAny(DefaultExclusions, methodId, typeId, receiverId, namespaceName)
+                   || MatchesAny(_fileExclusions, methodId, typeId, receiverId, namespaceName)
+                   || MatchesAny(Options.GetList(treeOptions, RuleOptions.AsyncCounterpartExcludeMethods), methodId, typeId, receiverId, namespaceName);
+        }
+
+        private static bool MatchesAny(ImmutableArray<string> entries, string methodId, string typeId, string receiverId, string namespaceName)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Length < 3)
+                {
+                    continue;
+                }
+
+                switch (entry[0])
+                {
+                    case 'M' when IsIdPrefix(methodId, entry):
+                    case 'T' when entry == typeId || entry == receiverId || IsNestedIn(typeId, entry) || IsNestedIn(receiverId, entry):
+                        return true;
+                    case 'N' when namespaceName == entry.Substring(2) || namespaceName.StartsWith(entry.Substring(2) + ".", StringComparison.Ordinal):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"M:A.B.C" matches "M:A.B.C", "M:A.B.C(System.Int32)" and "M:A.B.C``1(…)".</summary>
+        private static bool IsIdPrefix(string id, string prefix)
+            => id.StartsWith(prefix, StringComparison.Ordinal)
+               && (id.Length == prefix.Length || id[prefix.Length] == '(' || id[prefix.Length] == '`');
+
+        private static bool IsNestedIn(string typeId, string entry)
+            => typeId.Length > entry.Length && typeId.StartsWith(entry, StringComparison.Ordinal) && typeId[entry.Length] == '.';
+
+        private string DocumentationId(ISymbol symbol)
+            => _documentationIds.GetOrAdd(symbol, static s => s.GetDocumentationCommentId() ?? string.Empty);
+
+        private ImmutableArray<IMethodSymbol> MemberCandidates(IMethodSymbol definition, IMethodSymbol call)
+        {
+            if (_memberCandidates.TryGetValue(call, out var cached))
+            {
+                return cached;
+            }
+
+            var collected = CollectMemberCandidates(call);
+            _memberCandidates.TryAdd(call, collected);
+            return collected;
+        }
+
+        private ImmutableArray<IMethodSymbol> CollectMemberCandidates(IMethodSymbol method)
+        {
+            var twinName = method.Name + "Async";
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var type = method.ReducedFrom is null ? method.ContainingType : method.ReducedFrom.ContainingType;
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                AddMembers(current, twinName, builder, seen);
+            }
+
+            if (type != null && type.TypeKind == TypeKind.Interface)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    AddMembers(@interface, twinName, builder, seen);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private void AddMembers(INamedTypeSymbol type, string name, ImmutableArray<IMethodSymbol>.Builder builder, HashSet<ITypeSymbol> seen)
+        {
+            if (!seen.Add(type))
+            {
+                return;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol candidate && !IsObsolete(candidate))
+                {
+                    builder.Add(candidate);
+                }
+            }
+        }
+
+        private bool IsObsolete(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (KnownSymbols.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IEnumerable<IMethodSymbol> ExtraTwinTargets(IMethodSymbol definition, AnalyzerConfigOptions treeOptions)
+        {
+            var configured = Options.GetList(treeOptions, RuleOptions.AsyncCounterpartExtraTwins);
+            if (configured.IsEmpty && _fileTwins.IsEmpty)
+            {
+                yield break;
+            }
+
+            var methodId = DocumentationId(definition.OriginalDefinition);
+            foreach (var entry in configured)
+            {
+                if (TryParseTwin(entry, out var twin) && IsIdPrefix(methodId, twin.From))
+                {
+                    foreach (var target in ResolveMethods(twin.To))
+                    {
+                        yield return target;
+                    }
+                }
+            }
+
+            foreach (var twin in _fileTwins)
+            {
+                if (IsIdPrefix(methodId, twin.From))
+                {
+                    foreach (var target in ResolveMethods(twin.To))
+                    {
+                        yield return target;
+                    }
+                }
+            }
+        }
+
+        /// <summary>"M:Ns.Type.Method" (all overloads) or a full documentation ID.</summary>
+        private ImmutableArray<IMethodSymbol> ResolveMethods(string id)
+        {
+            if (_resolvedTargets.TryGetValue(id, out var cached))
+            {
+                return cached;
+            }
+
+            var resolved = Resolve(id, this);
+            _resolvedTargets.TryAdd(id, resolved);
+            return resolved;
+
+            static ImmutableArray<IMethodSymbol> Resolve(string key, AsyncTwins self)
+            {
+                if (!key.StartsWith("M:", StringComparison.Ordinal))
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
+
+                var paren = key.IndexOf('(');
+                var path = paren < 0 ? key.Substring(2) : key.Substring(2, paren - 2);
+                var dot = path.LastIndexOf('.');
+                if (dot <= 0)
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
+
+                var type = self._compilation.GetTypeByMetadataName(path.Substring(0, dot));
+                if (type is null)
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
+
+                var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+                foreach (var member in type.GetMembers(path.Substring(dot + 1)))
+                {
+                    if (member is IMethodSymbol method && (paren < 0 || method.GetDocumentationCommentId() == key))
+                    {
+                        builder.Add(method);
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+        }
+
+        private AsyncTwin? Match(IMethodSymbol method, IMethodSymbol candidate, SemanticModel model, int position)
+        {
+            if (candidate.IsStatic != method.IsStatic || candidate.Arity != method.Arity || !IsAccessible(candidate, model, position))
+            {
+                return null;
+            }
+
+            if (candidate.Arity > 0)
+            {
+                try
+                {
+                    candidate = candidate.Construct(method.TypeArguments.ToArray());
+                }
+                catch (ArgumentException)
+                {
+                    return null;
+                }
+            }
+
+            if (!ReturnMatches(method.ReturnType, method.ReturnsVoid, candidate.ReturnType))
+            {
+                return null;
+            }
+
+            var parameters = method.Parameters;
+            var candidateParameters = candidate.Parameters;
+            var hasToken = candidateParameters.Length == parameters.Length + 1
+                           && KnownSymbols.Is(candidateParameters[candidateParameters.Length - 1].Type, _known.CancellationToken);
+            if (candidateParameters.Length != parameters.Length && !hasToken)
+            {
+                return null;
+            }
+
+            var exact = true;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var expected = parameters[i];
+                var actual = candidateParameters[i];
+                if (expected.RefKind != actual.RefKind)
+                {
+                    return null;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(expected.Type, actual.Type))
+                {
+                    continue;
+                }
+
+                if (IsSpanToMemory(expected.Type, actual.Type))
+                {
+                    exact = false;
+                    continue;
+                }
+
+                return null;
+            }
+
+            if (!hasToken)
+            {
+                return new AsyncTwin(candidate, exact, TwinTokenShape.None, null);
+            }
+
+            var token = candidateParameters[candidateParameters.Length - 1];
+            return new AsyncTwin(candidate, exact, token.IsOptional ? TwinTokenShape.Optional : TwinTokenShape.Required, token.Name);
+        }
+
+        private static bool IsAccessible(IMethodSymbol candidate, SemanticModel model, int position)
+            => model.IsAccessible(position, candidate);
+
+        /// <summary>Prefers exact parameters; then a twin that accepts a token; then an optional token over a required one.</summary>
+        private static AsyncTwin? Better(AsyncTwin? current, AsyncTwin? candidate)
+        {
+            if (candidate is not { } next)
+            {
+                return current;
+            }
+
+            if (current is not { } best)
+            {
+                return next;
+            }
+
+            if (best.ParametersMatch != next.ParametersMatch)
+            {
+                return best.ParametersMatch ? best : next;
+            }
+
+            // Both an overload without a token and one with: forwarding is optional.
+            if (best.Token == TwinTokenShape.None && next.Token == TwinTokenShape.Required)
+            {
+                return new AsyncTwin(next.Method, next.ParametersMatch, TwinTokenShape.Optional, next.TokenParameterName);
+            }
+
+            if (next.Token == TwinTokenShape.None && best.Token == TwinTokenShape.Required)
+            {
+                return new AsyncTwin(best.Method, best.ParametersMatch, TwinTokenShape.Optional, best.TokenParameterName);
+            }
+
+            return Rank(next.Token) > Rank(best.Token) ? next : best;
+        }
+
+        private static int Rank(TwinTokenShape shape) => shape switch
+        {
+            TwinTokenShape.Optional => 2,
+            TwinTokenShape.Required => 1,
+            _ => 0,
+        };
+
+        private bool ReturnMatches(ITypeSymbol returnType, bool returnsVoid, ITypeSymbol candidateReturn)
+        {
+            if (candidateReturn is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            var definition = named.OriginalDefinition;
+            if (returnsVoid)
+            {
+                return KnownSymbols.Is(definition, _known.Task) || KnownSymbols.Is(definition, _known.ValueTask);
+            }
+
+            return (KnownSymbols.Is(definition, _known.TaskOfT) || KnownSymbols.Is(definition, _known.ValueTaskOfT))
+                   && named.TypeArguments.Length == 1
+                   && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], returnType);
+        }
+
+        private static bool IsSpanToMemory(ITypeSymbol expected, ITypeSymbol actual)
+        {
+            if (expected is not INamedTypeSymbol { Arity: 1 } span || actual is not INamedTypeSymbol { Arity: 1 } memory)
+            {
+                return false;
+            }
+
+            var pair = (span.Name, memory.Name);
+            return (pair == ("Span", "Memory") || pair == ("ReadOnlySpan", "ReadOnlyMemory"))
+                   && span.ContainingNamespace?.ToDisplayString() == "System"
+                   && memory.ContainingNamespace?.ToDisplayString() == "System"
+                   && SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], memory.TypeArguments[0]);
+        }
+
+        /// <summary>Inside ReadAsync, a call to Read is the implementation, not a mistake.</summary>
+        private static bool IsOwnTwin(IMethodSymbol twin, ISymbol caller)
+        {
+            for (var current = caller; current != null; current = current.ContainingSymbol)
+            {
+                if (current is IMethodSymbol method && method.Name == twin.Name && method.MethodKind == MethodKind.Ordinary)
+                {
+                    return true;
+                }
+
+                if (current is INamedTypeSymbol)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+    }
+}
