@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.Samples.Blocking;
@@ -13,6 +14,14 @@ namespace AsyncAnalyzers.Samples
             var poller = new DevicePoller();
             Console.WriteLine($"device ready: {await poller.WaitUntilReadyAsync(attempts: 3, cts.Token)}");
             await new RetryingUploader().UploadAsync("payload", cts.Token);
+
+            var customers = new CustomerService();
+            Console.WriteLine(await customers.DescribeAsync(1));
+            Console.WriteLine(await customers.TotalAsync(new[] { 1, 1 }));
+
+            var path = Path.Combine(Path.GetTempPath(), "async-analyzers-sample.txt");
+            await new ReportWriter().WriteAsync(path, "report", cts.Token);
+            await new Counter().IncrementAsync();
             Console.WriteLine("done");
         }
     }

@@ -83,6 +83,17 @@ namespace AsyncAnalyzers.Infrastructure
                     }
                 }
 
+                // t.IsCompleted && t.Result …  /  !t.IsCompleted || t.Result …
+                if (symbol != null && parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
+                    && ReferenceEquals(child, logical.RightOperand)
+                    && (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
+                        ? ImpliesCompleted(logical.LeftOperand, symbol, known)
+                        : ImpliesNotCompleted(logical.LeftOperand, symbol, known))
+                    && !HasWriteBetween(root, symbol, logical.LeftOperand.Syntax.Span.End, task))
+                {
+                    return true;
+                }
+
                 if (parent is IBlockOperation block)
                 {
                     for (var i = block.Operations.IndexOf(child) - 1; i >= 0; i--)

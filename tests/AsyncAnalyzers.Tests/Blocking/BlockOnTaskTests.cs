@@ -181,6 +181,14 @@ namespace AsyncAnalyzers.Tests.Blocking
             => Verify.VerifyAnalyzerAsync(Wrap("        if (t.IsCompleted) { var x = t.Result; }\n        if (t.IsCompletedSuccessfully && token.CanBeCanceled) { var y = t.Result; }\n        var z = t.Status == TaskStatus.RanToCompletion ? t.Result : 0;\n        await u;"));
 
         [Fact]
+        public Task Result_on_the_guarded_side_of_a_short_circuit_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var ok = t.IsCompletedSuccessfully && t.Result > 0;\n        var bad = !t.IsCompleted || t.Result == 0;\n        await u;"));
+
+        [Fact]
+        public Task Result_on_the_unguarded_side_of_a_short_circuit_is_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var ok = t.IsCompleted || [|t.Result|] > 0;\n        await u;"));
+
+        [Fact]
         public Task Result_after_early_return_guard_is_not_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        if (!t.IsCompleted) return;\n        var x = t.Result;"));
 

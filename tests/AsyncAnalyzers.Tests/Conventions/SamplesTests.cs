@@ -60,7 +60,11 @@ namespace AsyncAnalyzers.Tests.Conventions
                 StringComparer.Ordinal);
 
             Assert.NotEmpty(expected);
-            Assert.Equal(expected, actual);
+            var missing = expected.Except(actual).ToList();
+            var unexpected = actual.Except(expected).ToList();
+            Assert.True(
+                missing.Count == 0 && unexpected.Count == 0,
+                "marked but not reported: " + string.Join(", ", missing) + "\nreported but not marked: " + string.Join(", ", unexpected));
 
             foreach (var descriptor in Repository.Descriptors)
             {
