@@ -22,6 +22,12 @@ namespace AsyncAnalyzers.Infrastructure
                 return true;
             }
 
+            // (flag ? a : b).Result: complete when both candidates are.
+            if (task is IConditionalOperation { WhenFalse: { } whenFalse } choice && choice.Type != null)
+            {
+                return IsProvenComplete(choice.WhenTrue, known) && IsProvenComplete(whenFalse, known);
+            }
+
             ISymbol? symbol = null;
             ILocalSymbol? collection = null;
             switch (task)
@@ -94,6 +100,13 @@ namespace AsyncAnalyzers.Infrastructure
                     return true;
                 }
 
+                // switch (t.Status) { case TaskStatus.RanToCompletion: … t.Result … }
+                if (symbol != null && parent is ISwitchCaseOperation switchCase && IsRanToCompletionCase(switchCase, symbol, known)
+                    && !HasWriteBetween(root, symbol, switchCase.Syntax.SpanStart, task))
+                {
+                    return true;
+                }
+
                 if (parent is IBlockOperation block)
                 {
                     for (var i = block.Operations.IndexOf(child) - 1; i >= 0; i--)
@@ -124,6 +137,23 @@ namespace AsyncAnalyzers.Infrastructure
             var found = false;
             VisitUnconditional(statement, operation =>
             {
+                // A blocking wait that returned also proves completion (it is reported itself, once).
+                if (operation is IInvocationOperation { Arguments.Length: 0, TargetMethod.Name: "Wait", Instance: { } waited } wait
+                    && KnownSymbols.Is(wait.TargetMethod.ContainingType, known.Task)
+                    && symbol != null && References(BlockingTaskCalls.Unwrap(waited), symbol))
+                {
+                    found = true;
+                    return;
+                }
+
+                if (operation is IInvocationOperation { TargetMethod: { Name: "WaitAll", IsStatic: true, Parameters.Length: 1 } waitAll } waitAllCall
+                    && KnownSymbols.Is(waitAll.ContainingType, known.Task)
+                    && NamesTask(waitAllCall, symbol, collection, known, root))
+                {
+                    found = true;
+                    return;
+                }
+
                 if (operation is not IAwaitOperation awaitOperation)
                 {
                     return;
@@ -145,6 +175,30 @@ namespace AsyncAnalyzers.Infrastructure
                 }
             });
             return found;
+        }
+
+        /// <summary>A switch section on <c>t.Status</c> whose only labels are <c>case TaskStatus.RanToCompletion</c>.</summary>
+        private static bool IsRanToCompletionCase(ISwitchCaseOperation switchCase, ISymbol symbol, KnownSymbols known)
+        {
+            if (switchCase.Parent is not ISwitchOperation switchOperation
+                || BlockingTaskCalls.Unwrap(switchOperation.Value) is not IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance }
+                || !References(BlockingTaskCalls.Unwrap(instance), symbol)
+                || switchCase.Clauses.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var clause in switchCase.Clauses)
+            {
+                if (clause is not ISingleValueCaseClauseOperation { Value: { } value }
+                    || BlockingTaskCalls.Unwrap(value) is not IFieldReferenceOperation { Field: { Name: "RanToCompletion" } field }
+                    || !KnownSymbols.Is(field.ContainingType, known.TaskStatus))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool NamesTask(IInvocationOperation whenAll, ISymbol? symbol, ILocalSymbol? collection, KnownSymbols known, IOperation root)

@@ -260,6 +260,49 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task Continuation_switching_on_Status_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                static class Continuations
+                {
+                    // Shape seen in a real library: a ContinueWith callback passed as a method group.
+                    public static void OnCompleted(Task<int> completed, object state)
+                    {
+                        var source = (TaskCompletionSource<int>)state;
+                        switch (completed.Status)
+                        {
+                            case TaskStatus.RanToCompletion:
+                                source.SetResult(completed.Result);
+                                break;
+                            case TaskStatus.Canceled:
+                                source.SetCanceled();
+                                break;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Result_after_a_reported_WaitAll_is_not_reported_again()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    // Shape seen in a real codebase: wait for stdout and stderr readers, then pick one.
+                    string Read(Task<string> output, Task<string> error, bool useError)
+                    {
+                        {|#0:Task.WaitAll(output, error)|};
+                        return (useError ? error : output).GetAwaiter().GetResult();
+                    }
+                }
+                """,
+                Plain(0, "Task.WaitAll"));
+
+        [Fact]
         public Task Expression_trees_are_not_reported()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -53,6 +53,10 @@ namespace AsyncAnalyzers.Tests.Infrastructure
         [InlineData("var done = Task.FromResult(1); var x = [|done|].Result;")]
         [InlineData("var v = ValueTask.FromResult(1); var x = [|v|].Result;")]
         [InlineData("if (flag) { await t; var x = [|t|].Result; }")]
+        [InlineData("switch (t.Status) { case TaskStatus.RanToCompletion: var x = [|t|].Result; break; }")]
+        [InlineData("t.Wait(); var x = [|t|].Result;")]
+        [InlineData("Task.WaitAll(t, other); var x = [|t|].Result;")]
+        [InlineData("await Task.WhenAll(t, other); var x = ([|flag ? t : other|]).Result;")]
         public void Proven(string body) => Assert.True(IsProven(body));
 
         [Theory]
@@ -76,6 +80,10 @@ namespace AsyncAnalyzers.Tests.Infrastructure
         [InlineData("var done = Task.FromResult(1); done = GetAsync(); var x = [|done|].Result;")]
         [InlineData("var next = await t.ContinueWith(done => [|other|].Result);")]
         [InlineData("System.Func<int> f = () => [|t|].Result; await t;")]
+        [InlineData("switch (t.Status) { case TaskStatus.Faulted: var x = [|t|].Result; break; }")]
+        [InlineData("switch (t.Status) { case TaskStatus.RanToCompletion: case TaskStatus.Faulted: var x = [|t|].Result; break; }")]
+        [InlineData("t.Wait(100); var x = [|t|].Result;")]
+        [InlineData("await t; var x = ([|flag ? t : other|]).Result;")]
         public void Not_proven(string body) => Assert.False(IsProven(body));
     }
 }
