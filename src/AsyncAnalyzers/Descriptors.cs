@@ -74,6 +74,69 @@ namespace AsyncAnalyzers
                          "await the method may resume on another thread, which then fails to release the lock (or releases a lock it " +
                          "does not own), and the lock is held while the method is suspended. Use SemaphoreSlim.WaitAsync with try/finally.");
 
+        public static readonly DiagnosticDescriptor UnobservedTask = Create(
+            DiagnosticIds.UnobservedTask,
+            title: "Observe the task",
+            messageFormat: "The task returned by '{0}' is dropped: its exceptions are lost and nothing waits for it; await it or discard it explicitly with '_ ='",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "A task used as a statement is fire-and-forget by accident: failures go unobserved and the caller continues " +
+                         "before the work is done. Await it, or make the fire-and-forget explicit.");
+
+        public static readonly DiagnosticDescriptor StoredTaskNeverAwaited = Create(
+            DiagnosticIds.StoredTaskNeverAwaited,
+            title: "Task stored but never awaited",
+            messageFormat: "The task stored in '{0}' is never awaited, returned, passed or observed",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "A task kept in a local that nothing reads is as unobserved as a dropped one: exceptions are lost and the " +
+                         "method ends before the work does.");
+
+        public static readonly DiagnosticDescriptor AsyncVoidMethod = Create(
+            DiagnosticIds.AsyncVoidMethod,
+            title: "Avoid async void methods",
+            messageFormat: "'{0}' is 'async void': callers cannot await it and its exceptions crash the process; return 'Task'",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "An async void method cannot be awaited, its completion cannot be observed, and an exception it throws is " +
+                         "raised on the synchronization context (crashing the process by default). Only event handlers need async void.");
+
+        public static readonly DiagnosticDescriptor AsyncVoidLambda = Create(
+            DiagnosticIds.AsyncVoidLambda,
+            title: "Do not pass an async lambda as a void-returning delegate",
+            messageFormat: "This async {0} becomes an 'async void' delegate of type '{1}': nothing awaits it and its exceptions crash the process",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "An async lambda converted to Action, ThreadStart, TimerCallback or another void-returning delegate is async void: " +
+                         "the caller (List.ForEach, Parallel.ForEach, a timer) returns at the first await and exceptions are unobservable.");
+
+        public static readonly DiagnosticDescriptor NestedTask = Create(
+            DiagnosticIds.NestedTask,
+            title: "Unwrap nested tasks",
+            messageFormat: "'{0}' with an async delegate returns '{1}': awaiting it waits only for the delegate to start, not to finish",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "Task.Factory.StartNew and ContinueWith do not understand async delegates: they return a Task<Task> whose outer task " +
+                         "completes at the delegate's first await. Use Task.Run, or Unwrap().");
+
+        public static readonly DiagnosticDescriptor LazyTaskSequence = Create(
+            DiagnosticIds.LazyTaskSequence,
+            title: "Materialise tasks before awaiting them",
+            messageFormat: "'{0}' is a lazy sequence of tasks {1}; each enumeration starts the operations again — materialise it with ToArray()",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "A deferred LINQ query that produces tasks starts new operations every time it is enumerated, so awaiting it and " +
+                         "then reading it again runs everything twice, and a query that is never enumerated starts nothing.");
+
+        public static readonly DiagnosticDescriptor TaskEscapesDisposal = Create(
+            DiagnosticIds.TaskEscapesDisposal,
+            title: "Await before the resource is disposed",
+            messageFormat: "The task is returned without 'await' from inside {0}: the resource is disposed (or the handler left) before the task completes",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "Returning a task un-awaited from inside a using block or a try with catch/finally leaves the block at once: the " +
+                         "resource is disposed while the operation still uses it, and its exceptions bypass the catch. Make the method async and return await.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

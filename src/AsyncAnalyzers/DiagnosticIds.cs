@@ -8,5 +8,12 @@ namespace AsyncAnalyzers
         public const string AsyncCounterpart = "ASYNC103";
         public const string SyncOverAsync = "ASYNC104";
         public const string LockAcrossAwait = "ASYNC105";
+        public const string UnobservedTask = "ASYNC201";
+        public const string StoredTaskNeverAwaited = "ASYNC202";
+        public const string AsyncVoidMethod = "ASYNC203";
+        public const string AsyncVoidLambda = "ASYNC204";
+        public const string NestedTask = "ASYNC205";
+        public const string LazyTaskSequence = "ASYNC206";
+        public const string TaskEscapesDisposal = "ASYNC207";
     }
 }

@@ -137,6 +137,46 @@ namespace AsyncAnalyzers.Infrastructure
                 || Is(definition, ConfiguredValueTaskAwaiter) || Is(definition, ConfiguredValueTaskAwaiterOfT);
         }
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _awaitable = new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Task-like, or a type with an accessible parameterless instance <c>GetAwaiter()</c> whose result has
+        /// <c>IsCompleted</c> and <c>GetResult</c> (ConfiguredTaskAwaitable, YieldAwaitable, custom awaitables).
+        /// Extension GetAwaiter methods are not considered.
+        /// </summary>
+        public bool IsAwaitable(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Dynamic)
+            {
+                return false;
+            }
+
+            if (IsTaskLike(type))
+            {
+                return true;
+            }
+
+            if (_awaitable.TryGetValue(type, out var cached))
+            {
+                return cached;
+            }
+
+            var result = false;
+            foreach (var member in type.GetMembers("GetAwaiter"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, ReturnType: { } awaiter }
+                    && !awaiter.GetMembers("IsCompleted").IsEmpty
+                    && !awaiter.GetMembers("GetResult").IsEmpty)
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            _awaitable.TryAdd(type, result);
+            return result;
+        }
+
         public static bool Is(ITypeSymbol? type, ITypeSymbol? known)
             => known != null && SymbolEqualityComparer.Default.Equals(type, known);
 

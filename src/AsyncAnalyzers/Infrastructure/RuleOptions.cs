@@ -12,8 +12,16 @@ namespace AsyncAnalyzers.Infrastructure
         public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods");
         public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins");
 
+        public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods");
+        public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound");
+
+        /// <summary>Default <c>fire_and_forget_methods</c>: names of helpers whose call marks a task as deliberately not awaited.</summary>
+        public static readonly ImmutableArray<string> DefaultFireAndForgetMethods = ImmutableArray.Create("Forget", "FireAndForget", "NoWait");
+
         private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
             ImmutableDictionary<string, ImmutableArray<string>>.Empty
+                .Add(DiagnosticIds.UnobservedTask, ImmutableArray.Create(FireAndForgetMethods.GlobalKey))
+                .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,

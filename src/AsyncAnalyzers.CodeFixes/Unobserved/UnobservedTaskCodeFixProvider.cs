@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Unobserved;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncAnalyzers.CodeFixes.Unobserved
+{
+    /// <summary>
+    /// ASYNC201 fix: in async code <c>x?.M();</c> → <c>await (x?.M() ?? Task.CompletedTask);</c>; in sync code
+    /// <c>M();</c> → <c>_ = M();</c> (an explicit fire-and-forget). Making the sync caller async is the cascade fix's job.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnobservedTaskCodeFixProvider)), Shared]
+    public sealed class UnobservedTaskCodeFixProvider : DocumentFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnobservedTask);
+
+        protected override string EquivalenceKey => nameof(UnobservedTaskCodeFixProvider);
+
+        protected override string GetTitle(Diagnostic diagnostic)
+            => IsAsync(diagnostic) ? "Await the task" : "Discard the task explicitly ('_ =')";
+
+        protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (FindExpression(root, diagnostic) is not { } expression)
+            {
+                return false;
+            }
+
+            if (!IsAsync(diagnostic))
+            {
+                return true;
+            }
+
+            return diagnostic.Properties.ContainsKey(UnobservedTaskAnalyzer.ReferenceTypeProperty)
+                   && KnownSymbols.Get(model.Compilation).Task != null
+                   && AwaitInsertion.CanAwaitAt(expression);
+        }
+
+        protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task;
+            foreach (var diagnostic in diagnostics)
+            {
+                if (FindExpression(editor.OriginalRoot, diagnostic) is not { } expression)
+                {
+                    continue;
+                }
+
+                if (IsAsync(diagnostic) && task != null)
+                {
+                    var completed = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeName(task, expression.SpanStart), SyntaxFactory.IdentifierName("CompletedTask"));
+                    var coalesce = SyntaxFactory.BinaryExpression(
+                        SyntaxKind.CoalesceExpression,
+                        expression.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space),
+                        SyntaxFactory.Token(SyntaxKind.QuestionQuestionToken).WithTrailingTrivia(SyntaxFactory.Space),
+                        completed);
+                    editor.ReplaceNode(expression, AwaitInsertion.Await(SyntaxFactory.ParenthesizedExpression(coalesce)).WithTriviaFrom(expression));
+                }
+                else
+                {
+                    var discard = SyntaxFactory.AssignmentExpression(
+                        SyntaxKind.SimpleAssignmentExpression,
+                        SyntaxFactory.IdentifierName("_").WithTrailingTrivia(SyntaxFactory.Space),
+                        SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
+                        expression.WithoutTrivia());
+                    editor.ReplaceNode(expression, discard.WithTriviaFrom(expression));
+                }
+            }
+        }
+
+        private static bool IsAsync(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(UnobservedTaskAnalyzer.ContextProperty, out var context) && context == "Async";
+
+        private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current is ExpressionSyntax expression && expression.Span == diagnostic.Location.SourceSpan && expression.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax)
+                {
+                    return expression;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,321 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Unobserved;
+using AsyncAnalyzers.Tests.Verifiers;
+using AsyncAnalyzers.Unobserved;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Unobserved.UnobservedTaskAnalyzer, AsyncAnalyzers.CodeFixes.Unobserved.UnobservedTaskCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Unobserved
+{
+    /// <summary>ASYNC201: tasks used as statements, outside what CS4014 covers.</summary>
+    public sealed class UnobservedTaskTests
+    {
+        private static string Wrap(string members) => $$"""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            interface IStore { Task SaveAsync(); ValueTask FlushAsync(); }
+
+            class C
+            {
+                Task PlainAsync() => Task.CompletedTask;
+                Task<int> CountAsync() => Task.FromResult(1);
+                ValueTask ValueAsync() => default;
+                async Task DeclaredAsync() => await Task.Yield();
+
+            {{members}}
+            }
+            """;
+
+        // ---------------------------------------------------------------- reported and fixed (sync contexts: discard)
+
+        [Fact]
+        public Task Task_returning_call_in_sync_method_is_reported_and_discarded()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M()\n    {\n        // start the save\n        [|PlainAsync()|]; // not awaited\n    }"),
+                Wrap("    void M()\n    {\n        // start the save\n        _ = PlainAsync(); // not awaited\n    }"));
+
+        [Fact]
+        public Task Interface_member_in_sync_method_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M(IStore store) { [|store.SaveAsync()|]; }"),
+                Wrap("    void M(IStore store) { _ = store.SaveAsync(); }"));
+
+        [Fact]
+        public Task Func_of_Task_invocation_in_sync_method_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M(Func<Task> work) { [|work()|]; }"),
+                Wrap("    void M(Func<Task> work) { _ = work(); }"));
+
+        [Fact]
+        public Task ValueTask_and_generic_Task_in_sync_method_are_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M()\n    {\n        [|ValueAsync()|];\n        [|CountAsync()|];\n    }"),
+                Wrap("    void M()\n    {\n        _ = ValueAsync();\n        _ = CountAsync();\n    }"));
+
+        [Fact]
+        public Task Null_conditional_call_in_sync_method_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M(IStore? store) { [|store?.SaveAsync()|]; }"),
+                Wrap("    void M(IStore? store) { _ = store?.SaveAsync(); }"));
+
+        [Fact]
+        public Task Call_in_sync_lambda_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M() => Parallel.For(0, 4, i => [|PlainAsync()|]);"),
+                Wrap("    void M() => Parallel.For(0, 4, i => _ = PlainAsync());"));
+
+        [Fact]
+        public Task Call_in_sync_lambda_inside_async_method_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    async Task M()\n    {\n        Action start = () => { [|PlainAsync()|]; };\n        start();\n        await Task.Yield();\n    }"),
+                Wrap("    async Task M()\n    {\n        Action start = () => { _ = PlainAsync(); };\n        start();\n        await Task.Yield();\n    }"));
+
+        [Fact]
+        public Task Call_in_sync_local_function_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M()\n    {\n        Start();\n        void Start() { [|PlainAsync()|]; }\n    }"),
+                Wrap("    void M()\n    {\n        Start();\n        void Start() { _ = PlainAsync(); }\n    }"));
+
+        [Fact]
+        public Task Expression_bodied_void_method_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M() => [|PlainAsync()|];"),
+                Wrap("    void M() => _ = PlainAsync();"));
+
+        [Fact]
+        public Task Task_Run_and_Task_Delay_in_constructor_are_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    C(int n)\n    {\n        [|Task.Run(() => n + 1)|];\n        [|Task.Delay(n)|];\n    }"),
+                Wrap("    C(int n)\n    {\n        _ = Task.Run(() => n + 1);\n        _ = Task.Delay(n);\n    }"));
+
+        [Fact]
+        public Task Configured_awaitable_statement_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    void M() { [|PlainAsync().ConfigureAwait(false)|]; }"),
+                Wrap("    void M() { _ = PlainAsync().ConfigureAwait(false); }"));
+
+        [Fact]
+        public Task Top_level_statements_without_await_are_reported()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+
+                [|Task.Delay(10)|];
+                System.Console.WriteLine("started");
+                """,
+                """
+                using System.Threading.Tasks;
+
+                _ = Task.Delay(10);
+                System.Console.WriteLine("started");
+                """);
+
+        // ---------------------------------------------------------------- reported and fixed (async contexts: only '?.', which CS4014 misses)
+
+        [Fact]
+        public Task Null_conditional_call_in_async_method_is_awaited_with_a_fallback()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.SaveAsync()|]; // may be null\n        await Task.Yield();\n    }"),
+                Wrap("    async Task M(IStore? store)\n    {\n        await (store?.SaveAsync() ?? Task.CompletedTask); // may be null\n        await Task.Yield();\n    }"));
+
+        [Fact]
+        public Task Null_conditional_generic_task_in_async_lambda_is_awaited()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    Func<C?, Task> M = async c =>\n    {\n        [|c?.CountAsync()|];\n        await Task.Yield();\n    };"),
+                Wrap("    Func<C?, Task> M = async c =>\n    {\n        await (c?.CountAsync() ?? Task.CompletedTask);\n        await Task.Yield();\n    };"));
+
+        [Fact]
+        public Task Null_conditional_ValueTask_in_async_method_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.FlushAsync()|];\n        await Task.Yield();\n    }"),
+                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.FlushAsync()|];\n        await Task.Yield();\n    }"));
+
+        [Fact]
+        public async Task Fix_all_in_sync_code_discards_every_task()
+        {
+            await Verify.VerifyCodeFixAsync(
+                Wrap("    void M(IStore s)\n    {\n        [|s.SaveAsync()|];\n        [|s.FlushAsync()|];\n        [|PlainAsync()|];\n    }"),
+                Wrap("    void M(IStore s)\n    {\n        _ = s.SaveAsync();\n        _ = s.FlushAsync();\n        _ = PlainAsync();\n    }"));
+        }
+
+        // ---------------------------------------------------------------- never where CS4014 already reports (both sides of the line)
+
+        [Fact]
+        public async Task CS4014_cases_are_left_to_the_compiler_and_ours_are_not()
+        {
+            var test = new AnalyzerTest<UnobservedTaskAnalyzer>
+            {
+                CompilerDiagnostics = CompilerDiagnostics.Warnings,
+                TestCode = Wrap("""
+                        async Task InAsync(IStore s, Func<Task> f)
+                        {
+                            {|CS4014:PlainAsync()|};
+                            {|CS4014:s.SaveAsync()|};
+                            {|CS4014:f()|};
+                            {|CS4014:ValueAsync()|};
+                            {|ASYNC201:s?.SaveAsync()|};
+                            await Task.Yield();
+                        }
+
+                        void InSync(IStore s)
+                        {
+                            {|CS4014:DeclaredAsync()|};
+                            {|ASYNC201:PlainAsync()|};
+                            {|ASYNC201:s.SaveAsync()|};
+                            {|ASYNC201:this?.DeclaredAsync()|};
+                        }
+                    """),
+            };
+            await test.RunAsync();
+        }
+
+        // ---------------------------------------------------------------- must not flag
+
+        [Fact]
+        public Task Awaited_returned_assigned_and_passed_tasks_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task<int> M(IStore s)
+                    {
+                        await s.SaveAsync();
+                        var pending = CountAsync();
+                        Keep(PlainAsync());
+                        _ = PlainAsync();
+                        return await pending;
+                    }
+
+                    Task N() => PlainAsync();
+                    void Keep(Task t) { }
+                """));
+
+        [Fact]
+        public Task Explicit_discard_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M() { _ = PlainAsync(); _ = ValueAsync(); }"));
+
+        [Fact]
+        public Task Coalesced_null_conditional_await_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    async Task M(IStore? s) => await (s?.SaveAsync() ?? Task.CompletedTask);"));
+
+        [Fact]
+        public Task Chained_ContinueWith_counts_as_observed()
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M() { PlainAsync().ContinueWith(t => Console.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted); }"));
+
+        [Fact]
+        public Task Default_fire_and_forget_helpers_are_not_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                static class TaskExtensions
+                {
+                    public static Task Forget(this Task task) => task;
+                    public static Task NoWait(this Task task) => task;
+                    public static Task FireAndForget(Task task) => task;
+                }
+
+                class C
+                {
+                    Task WorkAsync() => Task.CompletedTask;
+
+                    void M()
+                    {
+                        WorkAsync().Forget();
+                        WorkAsync().NoWait();
+                        TaskExtensions.FireAndForget(WorkAsync());
+                    }
+                }
+                """);
+
+        [Fact]
+        public async Task Configured_fire_and_forget_helpers_replace_the_defaults()
+        {
+            var test = new AnalyzerTest<UnobservedTaskAnalyzer>
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    static class TaskExtensions
+                    {
+                        public static Task Detach(this Task task) => task;
+                        public static Task Forget(this Task task) => task;
+                    }
+
+                    class C
+                    {
+                        Task WorkAsync() => Task.CompletedTask;
+
+                        void M()
+                        {
+                            WorkAsync().Detach();
+                            [|WorkAsync().Forget()|];
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.fire_and_forget_methods = Detach\n"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Void_and_non_awaitable_calls_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M(System.Text.StringBuilder b) { Console.WriteLine(); b.Append(1); GC.Collect(); }"));
+
+        [Fact]
+        public Task Await_in_async_method_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    async Task M(IStore s) { await s.SaveAsync(); await s.FlushAsync(); await PlainAsync().ConfigureAwait(false); }"));
+
+        [Fact]
+        public Task Task_used_in_using_or_lock_free_patterns_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    Task M() { var t = PlainAsync(); t.Wait(); return t; }"));
+
+        [Fact]
+        public Task Async_enumerables_IAsyncResult_and_dynamic_results_are_not_awaitables()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    System.Collections.Generic.IAsyncEnumerable<int> Items() => throw new NotImplementedException();
+                    IAsyncResult Begin() => throw new NotImplementedException();
+                    dynamic Dyn() => 1;
+
+                    void M()
+                    {
+                        Items();
+                        Begin();
+                        Dyn();
+                    }
+                """));
+
+        [Fact]
+        public Task Task_stored_in_a_field_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("    private Task? _pending;
+    void M() { _pending = PlainAsync(); }"));
+
+        [Fact]
+        public Task Async_local_function_is_left_to_CS4014()
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M()
+    {
+        _ = Local();
+        async Task Local() { {|CS4014:PlainAsync()|}; await Task.Yield(); }
+    }").Replace("{|CS4014:PlainAsync()|}", "PlainAsync()"));
+
+        [Fact]
+        public Task Sync_method_calling_an_async_declared_method_is_left_to_CS4014()
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M() { DeclaredAsync(); }"));
+
+        [Fact]
+        public Task Generated_code_is_not_reported()
+            => Verify.VerifyAnalyzerAsync("// <auto-generated/>\n" + Wrap("    void M() { PlainAsync(); }"));
+
+        [Fact]
+        public async Task Netstandard20_and_net472_are_analyzed()
+        {
+            foreach (var references in new[] { ReferenceSet.NetStandard20, ReferenceSet.Net472 })
+            {
+                var test = new CodeFixTest<UnobservedTaskAnalyzer, UnobservedTaskCodeFixProvider>
+                {
+                    ReferenceAssemblies = references,
+                    TestCode = "using System.Threading.Tasks;\n\nclass C\n{\n    void M() { [|Task.Delay(1)|]; }\n}\n",
+                    FixedCode = "using System.Threading.Tasks;\n\nclass C\n{\n    void M() { _ = Task.Delay(1); }\n}\n",
+                };
+                await test.RunAsync();
+            }
+        }
+    }
+}
