@@ -284,16 +284,11 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Task_stored_in_a_field_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("    private Task? _pending;
-    void M() { _pending = PlainAsync(); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("    private Task? _pending;\n    void M() { _pending = PlainAsync(); }"));
 
         [Fact]
         public Task Async_local_function_is_left_to_CS4014()
-            => Verify.VerifyAnalyzerAsync(Wrap("    void M()
-    {
-        _ = Local();
-        async Task Local() { {|CS4014:PlainAsync()|}; await Task.Yield(); }
-    }").Replace("{|CS4014:PlainAsync()|}", "PlainAsync()"));
+            => Verify.VerifyAnalyzerAsync(Wrap("    void M()\n    {\n        _ = Local();\n        async Task Local() { PlainAsync(); await Task.Yield(); }\n    }"));
 
         [Fact]
         public Task Sync_method_calling_an_async_declared_method_is_left_to_CS4014()
