@@ -24,6 +24,10 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// <summary>Whether a safe rewrite exists for this diagnostic (else no action is offered).</summary>
         protected abstract bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
 
+        /// <summary>Like <see cref="CanFix"/>, for checks that need the solution (reference searches); by default <see cref="CanFix"/>.</summary>
+        protected virtual Task<bool> CanFixAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+            => Task.FromResult(CanFix(root, model, diagnostic, cancellationToken));
+
         /// <summary>
         /// Rewrites every fixable diagnostic of <paramref name="diagnostics"/> in <paramref name="editor"/>'s
         /// document. Diagnostics that <see cref="CanFix"/> rejects are skipped.
@@ -46,7 +50,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!CanFix(root, model, diagnostic, context.CancellationToken))
+                if (!await CanFixAsync(document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -73,7 +77,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var builder = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
             foreach (var diagnostic in diagnostics)
             {
-                if (CanFix(root, model, diagnostic, cancellationToken))
+                if (await CanFixAsync(document, root, model, diagnostic, cancellationToken).ConfigureAwait(false))
                 {
                     builder.Add(diagnostic);
                 }

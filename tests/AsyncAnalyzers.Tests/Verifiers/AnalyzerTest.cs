@@ -151,8 +151,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
                     filePath: "/0/TestProject.csproj",
                     compilationOptions: compilationOptions,
                     parseOptions: parseOptions,
-                    metadataReferences: references)
-                .WithAnalyzerReferences(ImmutableArray.Create<AnalyzerReference>(new AnalyzerImageReference(analyzers)));
+                    metadataReferences: references);
             var solution = workspace.CurrentSolution.AddProject(projectInfo);
             foreach (var (path, text) in cleanSources)
             {
