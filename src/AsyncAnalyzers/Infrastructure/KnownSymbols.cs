@@ -43,6 +43,11 @@ namespace AsyncAnalyzers.Infrastructure
             ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
             EventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
             IDisposable = compilation.GetTypeByMetadataName("System.IDisposable");
+            Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+            TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+            TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            IEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
         }
 
         public static KnownSymbols Get(Compilation compilation)
@@ -105,6 +110,16 @@ namespace AsyncAnalyzers.Infrastructure
         public INamedTypeSymbol? EventArgs { get; }
 
         public INamedTypeSymbol? IDisposable { get; }
+
+        public INamedTypeSymbol? Parallel { get; }
+
+        public INamedTypeSymbol? TaskFactory { get; }
+
+        public INamedTypeSymbol? TaskFactoryOfT { get; }
+
+        public INamedTypeSymbol? Enumerable { get; }
+
+        public INamedTypeSymbol? IEnumerableOfT { get; }
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
         public bool IsTaskLike(ITypeSymbol? type)
@@ -175,6 +190,25 @@ namespace AsyncAnalyzers.Infrastructure
 
             _awaitable.TryAdd(type, result);
             return result;
+        }
+
+        /// <summary><c>(object sender, TEventArgs e)</c> with TEventArgs deriving from (or being) EventArgs.</summary>
+        public bool IsEventHandlerSignature(IMethodSymbol method)
+        {
+            if (method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            for (var type = method.Parameters[1].Type; type != null; type = type.BaseType)
+            {
+                if (Is(type, EventArgs))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static bool Is(ITypeSymbol? type, ITypeSymbol? known)

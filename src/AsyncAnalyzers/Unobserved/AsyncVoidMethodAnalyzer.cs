@@ -41,7 +41,7 @@ namespace AsyncAnalyzers.Unobserved
         {
             if (context.Symbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
                 || method.Locations.Length == 0 || !method.Locations[0].IsInSource
-                || IsEventHandlerShape(method, known))
+                || known.IsEventHandlerSignature(method))
             {
                 return;
             }
@@ -63,31 +63,12 @@ namespace AsyncAnalyzers.Unobserved
         {
             if (context.Operation is not ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } function }
                 || function.Locations.Length == 0
-                || IsEventHandlerShape(function, known))
+                || known.IsEventHandlerSignature(function))
             {
                 return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidMethod, function.Locations[0], function.Name));
-        }
-
-        /// <summary><c>(object sender, TEventArgs e)</c> with TEventArgs deriving from EventArgs.</summary>
-        internal static bool IsEventHandlerShape(IMethodSymbol method, KnownSymbols known)
-        {
-            if (method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_Object)
-            {
-                return false;
-            }
-
-            for (var type = method.Parameters[1].Type; type != null; type = type.BaseType)
-            {
-                if (KnownSymbols.Is(type, known.EventArgs))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsContractBound(IMethodSymbol method)
