@@ -158,13 +158,11 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task StartNew_with_async_lambda_is_left_to_ASYNC205()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var nested = Task.Factory.StartNew(async () => await SaveAsync(1));
-        await await nested;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        var nested = Task.Factory.StartNew(async () => await SaveAsync(1));\n        await await nested;"));
 
         [Fact]
         public Task Async_lambda_returning_a_value_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Func<int, Task<int>> twice = async i => { await SaveAsync(i); return i * 2; };
-        await twice(1);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        Func<int, Task<int>> twice = async i => { await SaveAsync(i); return i * 2; };\n        await twice(1);"));
 
         [Fact]
         public Task Generated_code_is_not_reported()
