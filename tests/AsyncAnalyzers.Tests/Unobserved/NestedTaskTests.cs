@@ -1,0 +1,103 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Unobserved;
+using AsyncAnalyzers.Tests.Verifiers;
+using AsyncAnalyzers.Unobserved;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Unobserved.NestedTaskAnalyzer, AsyncAnalyzers.CodeFixes.Unobserved.NestedTaskCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Unobserved
+{
+    /// <summary>ASYNC205: Task&lt;Task&gt; from StartNew/ContinueWith with async delegates.</summary>
+    public sealed class NestedTaskTests
+    {
+        private static string Wrap(string body, string returns = "async Task") => $$"""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task WorkAsync() => Task.Delay(1);
+                Task<int> CountAsync() => Task.FromResult(1);
+
+                {{returns}} M(Task previous)
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static DiagnosticResult At(int marker, string method, string type) => Verify.Diagnostic().WithLocation(marker).WithArguments(method, type);
+
+        [Fact]
+        public Task Awaited_StartNew_with_async_lambda_becomes_Task_Run()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:Task.Factory.StartNew(async () => await WorkAsync())|}; // background"),
+                At(0, "StartNew", "Task<Task>"),
+                Wrap("        await Task.Run(async () => await WorkAsync()); // background"));
+
+        [Fact]
+        public Task Returned_StartNew_in_non_async_method_becomes_Task_Run()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        return {|#0:Task.Factory.StartNew(async () => await CountAsync())|};", "Task"),
+                At(0, "StartNew", "Task<Task<int>>"),
+                Wrap("        return Task.Run(async () => await CountAsync());", "Task"));
+
+        [Fact]
+        public Task StartNew_with_options_gets_Unwrap()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning)|};"),
+                At(0, "StartNew", "Task<Task>"),
+                Wrap("        await Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning).Unwrap();"));
+
+        [Fact]
+        public Task ContinueWith_with_async_lambda_gets_Unwrap()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:previous.ContinueWith(async t => await WorkAsync())|};"),
+                At(0, "ContinueWith", "Task<Task>"),
+                Wrap("        await previous.ContinueWith(async t => await WorkAsync()).Unwrap();"));
+
+        [Fact]
+        public Task Custom_factory_StartNew_gets_Unwrap()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        var factory = new TaskFactory(TaskScheduler.Default);\n        await {|#0:factory.StartNew(async () => await WorkAsync())|};"),
+                At(0, "StartNew", "Task<Task>"),
+                Wrap("        var factory = new TaskFactory(TaskScheduler.Default);\n        await factory.StartNew(async () => await WorkAsync()).Unwrap();"));
+
+        [Fact]
+        public Task Method_group_returning_a_task_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:Task.Factory.StartNew(WorkAsync)|};"),
+                At(0, "StartNew", "Task<Task>"),
+                Wrap("        await Task.Run(WorkAsync);"));
+
+        // ---------------------------------------------------------------- must not flag
+
+        [Fact]
+        public Task Unwrap_already_applied_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Factory.StartNew(async () => await WorkAsync()).Unwrap();"));
+
+        [Fact]
+        public Task Await_await_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await await Task.Factory.StartNew(async () => await WorkAsync());"));
+
+        [Fact]
+        public Task Sync_delegates_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Factory.StartNew(() => Thread.Sleep(1));\n        await previous.ContinueWith(t => Console.WriteLine(t.Status));"));
+
+        [Fact]
+        public Task Task_Run_with_async_lambda_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Run(async () => await WorkAsync());"));
+
+        [Fact]
+        public Task Nested_task_kept_in_a_local_is_not_reported_here()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var outer = Task.Factory.StartNew(async () => await WorkAsync());\n        var inner = await outer;\n        await inner;"));
+
+        [Fact]
+        public Task Nested_task_passed_as_argument_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        Keep(Task.Factory.StartNew(async () => await WorkAsync()));\n        await Task.Yield();\n    }\n\n    void Keep(Task<Task> t)\n    {"));
+
+        [Fact]
+        public Task StartNew_returning_a_value_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var n = await Task.Factory.StartNew(() => 42);"));
+    }
+}
