@@ -1,0 +1,107 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Unobserved;
+using AsyncAnalyzers.Tests.Verifiers;
+using AsyncAnalyzers.Unobserved;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Unobserved.StoredTaskNeverAwaitedAnalyzer, AsyncAnalyzers.CodeFixes.Unobserved.StoredTaskNeverAwaitedCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Unobserved
+{
+    /// <summary>ASYNC202: a task stored in a local and never observed.</summary>
+    public sealed class StoredTaskNeverAwaitedTests
+    {
+        private static string Wrap(string body, string signature = "async Task M(bool flag)") => $$"""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task? _last;
+                Task SaveAsync() => Task.CompletedTask;
+                Task<int> CountAsync() => Task.FromResult(1);
+                void Use(Task t) { }
+
+                {{signature}}
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static DiagnosticResult At(int marker, string name) => Verify.Diagnostic().WithLocation(marker).WithArguments(name);
+
+        [Fact]
+        public Task Unread_task_local_in_async_method_is_awaited_instead()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        // persist\n        var {|#0:save = SaveAsync()|}; // fire\n        await Task.Yield();"),
+                At(0, "save"),
+                Wrap("        // persist\n        await SaveAsync(); // fire\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Unread_generic_task_local_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        Task<int> {|#0:count = CountAsync()|};\n        await Task.Yield();"),
+                At(0, "count"),
+                Wrap("        await CountAsync();\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Unread_task_in_sync_method_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        var {|#0:save = SaveAsync()|};", "void M(bool flag)"),
+                At(0, "save"),
+                Wrap("        var {|#0:save = SaveAsync()|};", "void M(bool flag)"));
+
+        [Fact]
+        public Task Task_only_written_again_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        var {|#0:t = SaveAsync()|};\n        t = SaveAsync();\n        await Task.Yield();"),
+                At(0, "t"),
+                Wrap("        var {|#0:t = SaveAsync()|};\n        t = SaveAsync();\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Unread_task_in_async_lambda_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        Func<Task> f = async () =>\n        {\n            var {|#0:t = SaveAsync()|};\n            await Task.Yield();\n        };\n        await f();"),
+                At(0, "t"),
+                Wrap("        Func<Task> f = async () =>\n        {\n            await SaveAsync();\n            await Task.Yield();\n        };\n        await f();"));
+
+        [Fact]
+        public Task Unread_ValueTask_is_reported()
+            => Verify.VerifyAnalyzerAsync(
+                Wrap("        ValueTask {|#0:v = new ValueTask(SaveAsync())|};\n        await Task.Yield();"),
+                At(0, "v"));
+
+        // ---------------------------------------------------------------- must not flag
+
+        [Fact]
+        public Task Awaited_later_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var t = SaveAsync();\n        await Task.Yield();\n        await t;"));
+
+        [Fact]
+        public Task Observed_on_one_path_only_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var t = SaveAsync();\n        if (flag) await t;"));
+
+        [Fact]
+        public Task Returned_passed_and_stored_tasks_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var a = SaveAsync();\n        var b = SaveAsync();\n        var c = SaveAsync();\n        Use(a);\n        _last = b;\n        return c;", "Task M(bool flag)"));
+
+        [Fact]
+        public Task Tasks_passed_to_WhenAll_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var a = SaveAsync();\n        var b = CountAsync();\n        await Task.WhenAll(a, b);"));
+
+        [Fact]
+        public Task Inspected_or_captured_tasks_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var a = SaveAsync();\n        var b = SaveAsync();\n        Console.WriteLine(a.IsCompleted);\n        Func<Task> later = () => b;\n        await later();"));
+
+        [Fact]
+        public Task Using_declaration_of_a_task_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        using var t = SaveAsync();\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Discard_named_local_and_non_task_locals_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var _ = SaveAsync();\n        var n = 1;\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Task_used_in_continuation_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var t = SaveAsync();\n        await t.ContinueWith(x => Console.WriteLine(x.Status));"));
+    }
+}
