@@ -36,6 +36,12 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         public void ReplaceNode(SyntaxNode original, SyntaxNode replacement)
             => _editor.ReplaceNode(original, replacement);
 
+        public void InsertAfter(SyntaxNode original, IEnumerable<SyntaxNode> nodes)
+            => _editor.InsertAfter(original, nodes);
+
+        public void RemoveNode(SyntaxNode original)
+            => _editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia);
+
         /// <summary>Namespaces the edits need a using directive for (added once per document).</summary>
         internal SortedSet<string> RequiredImports { get; } = new SortedSet<string>(System.StringComparer.Ordinal);
 

@@ -1,0 +1,243 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// Turns a non-async function that returns Task / Task&lt;T&gt; / ValueTask / ValueTask&lt;T&gt; into an async one:
+    /// adds <c>async</c> and rewrites every return of the function (not of nested functions):
+    /// <c>return X;</c> → <c>return await X;</c> (generic) or <c>await X; return;</c> (non-generic),
+    /// <c>return Task.FromResult(v);</c> → <c>return v;</c>, <c>return Task.CompletedTask;</c> → <c>return;</c>
+    /// (a final <c>return;</c> of the body is dropped).
+    /// </summary>
+    public static class MakeAsync
+    {
+        private enum ReturnKind
+        {
+            Await,
+            Unwrap,
+            Complete,
+        }
+
+        /// <summary>The function declarations this helper converts.</summary>
+        public static SyntaxNode? EnclosingFunction(SyntaxNode node)
+            => node.AncestorsAndSelf().FirstOrDefault(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+                                                             or AccessorDeclarationSyntax or ConstructorDeclarationSyntax or OperatorDeclarationSyntax);
+
+        /// <summary>Whether <paramref name="function"/> can be converted safely (block body, task return, no ref parameters, no yield, every return awaitable).</summary>
+        public static bool CanConvert(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)
+        {
+            if (function is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+                || Body(function) is not BlockSyntax body
+                || Symbol(model, function, cancellationToken) is not { IsAsync: false } method
+                || !IsTaskReturning(method.ReturnType, KnownSymbols.Get(model.Compilation)))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var node in OwnNodes(body))
+            {
+                if (node is YieldStatementSyntax || node is UnsafeStatementSyntax)
+                {
+                    return false;
+                }
+
+                if (node is ReturnStatementSyntax { Expression: not null } ret && !AwaitInsertion.CanAwaitAt(ret))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Registers the conversion of <paramref name="function"/> (original tree) in <paramref name="editor"/>.</summary>
+        public static void Convert(DocumentFixEditor editor, SyntaxNode function, CancellationToken cancellationToken)
+        {
+            var model = editor.SemanticModel;
+            var known = KnownSymbols.Get(model.Compilation);
+            var method = Symbol(model, function, cancellationToken)!;
+            var generic = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 };
+            var body = (BlockSyntax)Body(function)!;
+
+            foreach (var statement in OwnNodes(body).OfType<ReturnStatementSyntax>().ToList())
+            {
+                if (statement.Expression is not { } expression)
+                {
+                    continue;
+                }
+
+                var kind = Classify(model, expression, known, cancellationToken);
+                var isLast = statement.Parent == body && body.Statements.LastOrDefault() == statement;
+                if (generic)
+                {
+                    var value = kind == ReturnKind.Unwrap ? UnwrappedValue(expression) : AwaitInsertion.Await(expression.WithoutTrivia());
+                    editor.ReplaceNode(statement, statement.WithExpression(value.WithTriviaFrom(expression)));
+                    continue;
+                }
+
+                var statements = new List<StatementSyntax>();
+                if (kind != ReturnKind.Complete)
+                {
+                    statements.Add(SyntaxFactory.ExpressionStatement(AwaitInsertion.Await(expression.WithoutTrivia())));
+                }
+
+                if (!isLast)
+                {
+                    statements.Add(SyntaxFactory.ReturnStatement());
+                }
+
+                ReplaceStatement(editor, statement, statements);
+            }
+
+            editor.ReplaceNode(function, (current, _) => AddAsync(current));
+        }
+
+        private static void ReplaceStatement(DocumentFixEditor editor, ReturnStatementSyntax statement, List<StatementSyntax> statements)
+        {
+            if (statements.Count == 0)
+            {
+                editor.RemoveNode(statement);
+                return;
+            }
+
+            statements[0] = statements[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            statements[statements.Count - 1] = statements[statements.Count - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
+            for (var i = 1; i < statements.Count; i++)
+            {
+                statements[i] = statements[i].WithLeadingTrivia(IndentationOf(statement));
+                statements[i - 1] = statements[i - 1].WithTrailingTrivia(statements[i - 1].GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(EndOfLine(statement))));
+            }
+
+            if (statements.Count == 1)
+            {
+                editor.ReplaceNode(statement, statements[0]);
+            }
+            else if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
+            {
+                editor.InsertAfter(statement, statements.Skip(1));
+                editor.ReplaceNode(statement, statements[0]);
+            }
+            else
+            {
+                editor.ReplaceNode(statement, SyntaxFactory.Block(statements.Select(s => s.WithoutLeadingTrivia()))
+                    .WithTrailingTrivia(statement.GetTrailingTrivia())
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+            }
+        }
+
+        private static SyntaxTriviaList IndentationOf(SyntaxNode node)
+            => SyntaxFactory.TriviaList(node.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().Take(1));
+
+        private static string EndOfLine(SyntaxNode node)
+        {
+            foreach (var trivia in node.SyntaxTree.GetRoot().DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return trivia.ToString();
+                }
+            }
+
+            return "\n";
+        }
+
+        private static ReturnKind Classify(SemanticModel model, ExpressionSyntax expression, KnownSymbols known, CancellationToken cancellationToken)
+        {
+            var operation = model.GetOperation(expression, cancellationToken);
+            if (operation is null)
+            {
+                return ReturnKind.Await;
+            }
+
+            switch (BlockingTaskCalls.Unwrap(operation))
+            {
+                case IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method, Arguments.Length: 1 }
+                    when (KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask))
+                         && expression is InvocationExpressionSyntax:
+                    return ReturnKind.Unwrap;
+                case IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property }
+                    when KnownSymbols.Is(property.ContainingType, known.Task) || KnownSymbols.Is(property.ContainingType, known.ValueTask):
+                    return ReturnKind.Complete;
+                case IDefaultValueOperation when known.IsValueTask(operation.Type):
+                    return ReturnKind.Complete;
+            }
+
+            return ReturnKind.Await;
+        }
+
+        private static ExpressionSyntax UnwrappedValue(ExpressionSyntax expression)
+            => ((InvocationExpressionSyntax)StripParentheses(expression)).ArgumentList.Arguments[0].Expression.WithoutTrivia();
+
+        private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        private static SyntaxNode AddAsync(SyntaxNode function)
+        {
+            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            switch (function)
+            {
+                case MethodDeclarationSyntax method:
+                    return method.Modifiers.Count == 0
+                        ? method.WithModifiers(SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(method.ReturnType.GetLeadingTrivia())))
+                            .WithReturnType(method.ReturnType.WithoutLeadingTrivia())
+                        : method.WithModifiers(method.Modifiers.Add(asyncKeyword));
+                case LocalFunctionStatementSyntax local:
+                    return local.Modifiers.Count == 0
+                        ? local.WithModifiers(SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(local.ReturnType.GetLeadingTrivia())))
+                            .WithReturnType(local.ReturnType.WithoutLeadingTrivia())
+                        : local.WithModifiers(local.Modifiers.Add(asyncKeyword));
+                case AnonymousFunctionExpressionSyntax lambda:
+                    var leading = lambda.GetLeadingTrivia();
+                    return lambda.WithoutLeadingTrivia().WithAsyncKeyword(asyncKeyword).WithLeadingTrivia(leading);
+            }
+
+            return function;
+        }
+
+        private static SyntaxNode? Body(SyntaxNode function)
+            => function switch
+            {
+                MethodDeclarationSyntax method => method.Body,
+                LocalFunctionStatementSyntax local => local.Body,
+                AnonymousFunctionExpressionSyntax lambda => lambda.Block,
+                _ => null,
+            };
+
+        private static IMethodSymbol? Symbol(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)
+            => function is AnonymousFunctionExpressionSyntax
+                ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
+                : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+
+        private static bool IsTaskReturning(ITypeSymbol type, KnownSymbols known)
+            => type is INamedTypeSymbol named
+               && (KnownSymbols.Is(named.OriginalDefinition, known.Task) || KnownSymbols.Is(named.OriginalDefinition, known.TaskOfT)
+                   || KnownSymbols.Is(named.OriginalDefinition, known.ValueTask) || KnownSymbols.Is(named.OriginalDefinition, known.ValueTaskOfT));
+
+        /// <summary>The nodes of a body that belong to the function itself, not to nested lambdas or local functions.</summary>
+        private static IEnumerable<SyntaxNode> OwnNodes(SyntaxNode body)
+            => body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax);
+    }
+}

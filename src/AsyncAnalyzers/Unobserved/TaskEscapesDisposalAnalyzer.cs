@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Unobserved
+{
+    /// <summary>
+    /// ASYNC207: in a non-async function returning a task, a task returned from inside a using block/declaration whose
+    /// resource the task-producing expression uses, or from inside a try with catch/finally.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TaskEscapesDisposalAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TaskEscapesDisposal);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.Task is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Return);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
+        {
+            if (context.Operation is not IReturnOperation { ReturnedValue: { } returned } returnOperation
+                || returnOperation.Kind != OperationKind.Return
+                || !known.IsTaskLike(returned.Type))
+            {
+                return;
+            }
+
+            var function = AsyncContext.GetEnclosingFunction(returnOperation, context.ContainingSymbol);
+            if (function is null || function.IsAsync || !known.IsTaskLike(function.ReturnType) || IsAlreadyComplete(returned, known))
+            {
+                return;
+            }
+
+            IOperation child = returnOperation;
+            for (var parent = returnOperation.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return;
+
+                    case ITryOperation tryOperation when ReferenceEquals(child, tryOperation.Body) && (tryOperation.Finally != null || tryOperation.Catches.Length > 0):
+                        Report(context, returned, tryOperation.Finally != null ? "a 'try' with 'finally'" : "a 'try' with 'catch'");
+                        return;
+
+                    case IUsingOperation usingOperation when ReferenceEquals(child, usingOperation.Body) && UsesAny(returned, usingOperation.Locals, usingOperation.Resources):
+                        Report(context, returned, "a 'using' block");
+                        return;
+
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (ReferenceEquals(statement, child))
+                            {
+                                break;
+                            }
+
+                            if (statement is IUsingDeclarationOperation declaration && UsesAny(returned, DeclaredLocals(declaration), null))
+                            {
+                                Report(context, returned, "the scope of a 'using' declaration");
+                                return;
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, IOperation returned, string where)
+            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.TaskEscapesDisposal, returned.Syntax.GetLocation(), where));
+
+        private static bool IsAlreadyComplete(IOperation returned, KnownSymbols known)
+            => BlockingTaskCalls.Unwrap(returned) switch
+            {
+                IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } method }
+                    => KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask),
+                IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property }
+                    => KnownSymbols.Is(property.ContainingType, known.Task) || KnownSymbols.Is(property.ContainingType, known.ValueTask),
+                IDefaultValueOperation => true,
+                ILiteralOperation => true,
+                _ => false,
+            };
+
+        private static ImmutableArray<ILocalSymbol> DeclaredLocals(IUsingDeclarationOperation declaration)
+        {
+            var builder = ImmutableArray.CreateBuilder<ILocalSymbol>();
+            foreach (var group in declaration.DeclarationGroup.Declarations)
+            {
+                foreach (var declarator in group.Declarators)
+                {
+                    builder.Add(declarator.Symbol);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Whether the returned expression reads one of the disposed locals (or, for <c>using (expr)</c>, the same symbol).</summary>
+        private static bool UsesAny(IOperation returned, ImmutableArray<ILocalSymbol> locals, IOperation? resource)
+        {
+            ISymbol? resourceSymbol = resource is null ? null : BlockingTaskCalls.Unwrap(resource) switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+
+            foreach (var operation in returned.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation reference when locals.Contains(reference.Local, SymbolEqualityComparer.Default)
+                                                             || SymbolEqualityComparer.Default.Equals(reference.Local, resourceSymbol):
+                        return true;
+                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, resourceSymbol):
+                        return true;
+                    case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field, resourceSymbol):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
