@@ -137,6 +137,51 @@ namespace AsyncAnalyzers
             description: "Returning a task un-awaited from inside a using block or a try with catch/finally leaves the block at once: the " +
                          "resource is disposed while the operation still uses it, and its exceptions bypass the catch. Make the method async and return await.");
 
+        public static readonly DiagnosticDescriptor AsyncIteratorWithoutCancellation = Create(
+            DiagnosticIds.AsyncIteratorWithoutCancellation,
+            title: "Async iterators should accept cancellation",
+            messageFormat: "Async iterator '{0}' has no CancellationToken parameter: a consumer's WithCancellation(token) cannot stop it",
+            DiagnosticCategories.Cancellation,
+            DiagnosticSeverity.Warning,
+            description: "An async iterator without an [EnumeratorCancellation] CancellationToken parameter keeps producing (and holding " +
+                         "connections) after the consumer has given up; WithCancellation has nothing to flow into.");
+
+        public static readonly DiagnosticDescriptor ForwardCancellationToken = Create(
+            DiagnosticIds.ForwardCancellationToken,
+            title: "Forward the cancellation token",
+            messageFormat: "'{0}' accepts a CancellationToken; forward '{1}'",
+            DiagnosticCategories.Cancellation,
+            DiagnosticSeverity.Warning,
+            description: "A call that accepts a CancellationToken but is not given the one in scope cannot be cancelled: the operation " +
+                         "keeps running after the caller has been cancelled.");
+
+        /// <summary>ASYNC302 when two token parameters are in scope: no fix, the message names both.</summary>
+        public static readonly DiagnosticDescriptor ForwardCancellationTokenAmbiguous = Create(
+            DiagnosticIds.ForwardCancellationToken,
+            title: "Forward the cancellation token",
+            messageFormat: "'{0}' accepts a CancellationToken, and both '{1}' and '{2}' are in scope; pass the right one explicitly",
+            DiagnosticCategories.Cancellation,
+            DiagnosticSeverity.Warning,
+            description: "A call that accepts a CancellationToken should receive one; with two tokens in scope only the author knows which.");
+
+        public static readonly DiagnosticDescriptor ObserveCancellationInLoop = Create(
+            DiagnosticIds.ObserveCancellationInLoop,
+            title: "Observe cancellation in loops",
+            messageFormat: "This loop awaits but never receives or checks '{0}': once started it cannot be cancelled",
+            DiagnosticCategories.Cancellation,
+            DiagnosticSeverity.Info,
+            description: "A loop in async code that has a CancellationToken but neither passes it on nor checks it runs to the end " +
+                         "after cancellation has been requested.");
+
+        public static readonly DiagnosticDescriptor DoNotSwallowCancellation = Create(
+            DiagnosticIds.DoNotSwallowCancellation,
+            title: "Do not swallow cancellation",
+            messageFormat: "This catch also catches OperationCanceledException and swallows the cancellation of the code it guards",
+            DiagnosticCategories.Cancellation,
+            DiagnosticSeverity.Warning,
+            description: "catch (Exception) or a bare catch around code that received a CancellationToken catches OperationCanceledException " +
+                         "too: the caller asked to stop, and the method carries on as if the operation had failed.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

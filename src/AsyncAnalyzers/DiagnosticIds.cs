@@ -15,5 +15,9 @@ namespace AsyncAnalyzers
         public const string NestedTask = "ASYNC205";
         public const string LazyTaskSequence = "ASYNC206";
         public const string TaskEscapesDisposal = "ASYNC207";
+        public const string AsyncIteratorWithoutCancellation = "ASYNC301";
+        public const string ForwardCancellationToken = "ASYNC302";
+        public const string ObserveCancellationInLoop = "ASYNC303";
+        public const string DoNotSwallowCancellation = "ASYNC304";
     }
 }

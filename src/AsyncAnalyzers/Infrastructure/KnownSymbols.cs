@@ -48,6 +48,11 @@ namespace AsyncAnalyzers.Infrastructure
             TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             IEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+            IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
+            IAsyncEnumeratorOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
+            EnumeratorCancellationAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+            OperationCanceledException = compilation.GetTypeByMetadataName("System.OperationCanceledException");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
         }
 
         public static KnownSymbols Get(Compilation compilation)
@@ -120,6 +125,16 @@ namespace AsyncAnalyzers.Infrastructure
         public INamedTypeSymbol? Enumerable { get; }
 
         public INamedTypeSymbol? IEnumerableOfT { get; }
+
+        public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
+
+        public INamedTypeSymbol? IAsyncEnumeratorOfT { get; }
+
+        public INamedTypeSymbol? EnumeratorCancellationAttribute { get; }
+
+        public INamedTypeSymbol? OperationCanceledException { get; }
+
+        public INamedTypeSymbol? Exception { get; }
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
         public bool IsTaskLike(ITypeSymbol? type)

@@ -13,7 +13,8 @@ namespace AsyncAnalyzers.Tests.Verifiers
         /// <summary>The analyzer's single descriptor.</summary>
         public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.Single());
 
-        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.Single(d => d.Id == id));
+        /// <summary>The first descriptor with this ID (rules with two messages have two descriptors).</summary>
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == id));
 
         public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
@@ -33,6 +34,8 @@ namespace AsyncAnalyzers.Tests.Verifiers
         public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic();
 
         public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(id);
+
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
             => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);

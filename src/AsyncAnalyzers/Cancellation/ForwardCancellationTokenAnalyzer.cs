@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Cancellation
+{
+    /// <summary>
+    /// ASYNC302: a call that accepts a cancellation token (optional parameter left at default, or an overload with a trailing
+    /// token) and is not given the one in scope; <c>await foreach</c> over an IAsyncEnumerable without WithCancellation(token)
+    /// and without passing the token to the producer.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ForwardCancellationTokenAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic properties the fix reads.</summary>
+        public const string ShapeProperty = "Shape"; // Argument | WithCancellation
+        public const string ParameterNameProperty = "ParameterName";
+        public const string NamedProperty = "Named";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForwardCancellationToken, Descriptors.ForwardCancellationTokenAmbiguous);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.CancellationToken is null)
+                {
+                    return;
+                }
+
+                var acceptance = TokenAcceptance.Get(start.Compilation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, acceptance), OperationKind.Invocation);
+                if (known.IAsyncEnumerableOfT != null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeForEach(c, known, acceptance), OperationKind.Loop);
+                }
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, TokenAcceptance acceptance)
+        {
+            if (context.Operation is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            // Producers of an await foreach are handled with the loop (one diagnostic, the right fix).
+            if (BlockingTaskCalls.Unwrap(invocation).Parent is IForEachLoopOperation { IsAsynchronous: true }
+                || invocation.Parent is IConversionOperation { Parent: IForEachLoopOperation { IsAsynchronous: true } })
+            {
+                return;
+            }
+
+            var result = acceptance.Find(invocation);
+            if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument);
+        }
+
+        private static void AnalyzeForEach(OperationAnalysisContext context, KnownSymbols known, TokenAcceptance acceptance)
+        {
+            if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop || IsCleanup(loop, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var collection = BlockingTaskCalls.Unwrap(loop.Collection);
+            if (!ImplementsAsyncEnumerable(collection.Type, known))
+            {
+                return;
+            }
+
+            if (collection is IInvocationOperation producer)
+            {
+                if (producer.TargetMethod.Name == "WithCancellation" || PassesToken(producer, known))
+                {
+                    return;
+                }
+
+                var result = acceptance.Find(producer);
+                if (result.Kind == TokenAcceptanceKind.OptionalParameter)
+                {
+                    Report(context, producer, producer.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument);
+                    return;
+                }
+            }
+
+            Report(context, loop.Collection, "await foreach", "WithCancellation", null, false);
+        }
+
+        private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named)
+        {
+            var token = InScopeToken.Find(at.SemanticModel!, at.Syntax.SpanStart, context.CancellationToken);
+            if (token.Symbol is null)
+            {
+                if (token.AmbiguousWith is { } first && FindOtherParameter(first) is { } second)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForwardCancellationTokenAmbiguous, at.Syntax.GetLocation(), display, first.Name, second.Name));
+                }
+
+                return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(ShapeProperty, shape);
+            if (parameterName != null)
+            {
+                properties.Add(ParameterNameProperty, parameterName);
+            }
+
+            if (named)
+            {
+                properties.Add(NamedProperty, "true");
+            }
+
+            var tokenText = token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForwardCancellationToken, at.Syntax.GetLocation(), properties.ToImmutable(), display, tokenText));
+        }
+
+        private static IParameterSymbol? FindOtherParameter(ISymbol first)
+        {
+            if (first.ContainingSymbol is IMethodSymbol method)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(parameter, first) && SymbolEqualityComparer.Default.Equals(parameter.Type, ((IParameterSymbol)first).Type))
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool PassesToken(IInvocationOperation invocation, KnownSymbols known)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && KnownSymbols.Is(argument.Value.Type, known.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ImplementsAsyncEnumerable(ITypeSymbol? type, KnownSymbols known)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            if (KnownSymbols.Is(named.OriginalDefinition, known.IAsyncEnumerableOfT))
+            {
+                return true;
+            }
+
+            foreach (var @interface in named.AllInterfaces)
+            {
+                if (KnownSymbols.Is(@interface.OriginalDefinition, known.IAsyncEnumerableOfT))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Cleanup code: inside catch/finally, or in Dispose/DisposeAsync, must run even after cancellation.</summary>
+        internal static bool IsCleanup(IOperation operation, ISymbol containingSymbol)
+        {
+            if (containingSymbol is IMethodSymbol { Name: "Dispose" or "DisposeAsync" or "DisposeAsyncCore" })
+            {
+                return true;
+            }
+
+            IOperation child = operation;
+            for (var parent = operation.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case ICatchClauseOperation:
+                        return true;
+                    case ITryOperation tryOperation when ReferenceEquals(child, tryOperation.Finally):
+                        return true;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}

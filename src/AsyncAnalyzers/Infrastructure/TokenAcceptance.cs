@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Infrastructure
+{
+    /// <summary>How a call could receive a cancellation token it is not given.</summary>
+    internal enum TokenAcceptanceKind
+    {
+        None,
+
+        /// <summary>The callee has an optional CancellationToken parameter the call leaves at its default.</summary>
+        OptionalParameter,
+
+        /// <summary>An overload of the callee takes the same parameters plus a trailing CancellationToken.</summary>
+        Overload,
+    }
+
+    internal readonly struct TokenAcceptanceResult
+    {
+        public TokenAcceptanceResult(TokenAcceptanceKind kind, string? parameterName, bool needsNamedArgument)
+        {
+            Kind = kind;
+            ParameterName = parameterName;
+            NeedsNamedArgument = needsNamedArgument;
+        }
+
+        public TokenAcceptanceKind Kind { get; }
+
+        /// <summary>The token parameter's name (for a named argument).</summary>
+        public string? ParameterName { get; }
+
+        /// <summary>True when a positional argument would bind to the wrong parameter (named arguments before, params, gaps).</summary>
+        public bool NeedsNamedArgument { get; }
+    }
+
+    /// <summary>
+    /// Whether a call accepts a cancellation token it is not passed (ASYNC302, and the ASYNC301 fix's forwarding).
+    /// Overload lookups are cached per method symbol for the compilation.
+    /// </summary>
+    internal sealed class TokenAcceptance
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenAcceptance> Instances = new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenAcceptance>();
+
+        private readonly KnownSymbols _known;
+        private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _overloads = new ConcurrentDictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+
+        private TokenAcceptance(KnownSymbols known) => _known = known;
+
+        public static TokenAcceptance Get(Compilation compilation)
+            => Instances.GetValue(compilation, static c => new TokenAcceptance(KnownSymbols.Get(c)));
+
+        public TokenAcceptanceResult Find(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var tokenType = _known.CancellationToken;
+            if (tokenType is null || KnownSymbols.Is(method.ReturnType, tokenType) || KnownSymbols.Is(method.ReturnType, _known.CancellationTokenSource))
+            {
+                return default;
+            }
+
+            var namedOrParamsBefore = false;
+            var positional = 0;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                if (KnownSymbols.Is(argument.Parameter.Type, tokenType))
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        return default; // a token (any, also CancellationToken.None) is passed
+                    }
+
+                    var needsNamed = namedOrParamsBefore || argument.Parameter.Ordinal != positional;
+                    return new TokenAcceptanceResult(TokenAcceptanceKind.OptionalParameter, argument.Parameter.Name, needsNamed);
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    if (argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: not null })
+                    {
+                        namedOrParamsBefore = true;
+                    }
+                    else
+                    {
+                        positional++;
+                    }
+                }
+                else if (argument.ArgumentKind == ArgumentKind.ParamArray)
+                {
+                    namedOrParamsBefore = true;
+                }
+            }
+
+            // Arguments left at their defaults before the end also force a named token argument.
+            var overload = FindOverload(method);
+            if (overload is null)
+            {
+                return default;
+            }
+
+            var token = overload.Parameters[overload.Parameters.Length - 1];
+            var hasDefaults = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind is ArgumentKind.DefaultValue or ArgumentKind.ParamArray)
+                {
+                    hasDefaults = true;
+                }
+            }
+
+            return new TokenAcceptanceResult(TokenAcceptanceKind.Overload, token.Name, namedOrParamsBefore || hasDefaults);
+        }
+
+        /// <summary>An accessible overload with the same parameters plus a trailing CancellationToken and the same return type.</summary>
+        public IMethodSymbol? FindOverload(IMethodSymbol method)
+        {
+            if (_overloads.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            var found = Search(method);
+            _overloads.TryAdd(method, found);
+            return found;
+        }
+
+        private IMethodSymbol? Search(IMethodSymbol method)
+        {
+            var reduced = method.ReducedFrom;
+            var type = reduced?.ContainingType ?? method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(method.Name))
+                {
+                    if (member is not IMethodSymbol candidate || candidate.Arity != method.Arity)
+                    {
+                        continue;
+                    }
+
+                    if (candidate.Arity > 0)
+                    {
+                        candidate = candidate.Construct(System.Linq.ImmutableArrayExtensions.ToArray(method.TypeArguments));
+                    }
+
+                    if (reduced != null)
+                    {
+                        if (!candidate.IsExtensionMethod || method.ReceiverType is null || candidate.ReduceExtensionMethod(method.ReceiverType) is not { } reducedCandidate)
+                        {
+                            continue;
+                        }
+
+                        candidate = reducedCandidate;
+                    }
+
+                    if (IsTokenOverload(method, candidate))
+                    {
+                        return candidate;
+                    }
+                }
+
+                if (reduced != null)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsTokenOverload(IMethodSymbol method, IMethodSymbol candidate)
+        {
+            if (candidate.IsStatic != method.IsStatic
+                || candidate.Parameters.Length != method.Parameters.Length + 1
+                || !SymbolEqualityComparer.Default.Equals(candidate.ReturnType, method.ReturnType)
+                || !KnownSymbols.Is(candidate.Parameters[candidate.Parameters.Length - 1].Type, _known.CancellationToken)
+                || candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected && !SymbolEqualityComparer.Default.Equals(candidate.ContainingType, method.ContainingType))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < method.Parameters.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(method.Parameters[i].Type, candidate.Parameters[i].Type)
+                    || method.Parameters[i].RefKind != candidate.Parameters[i].RefKind
+                    || method.Parameters[i].IsParams)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.Cancellation;
+using AsyncAnalyzers.CodeFixes.Cancellation;
+using AsyncAnalyzers.Tests.Verifiers;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Cancellation.ForwardCancellationTokenAnalyzer, AsyncAnalyzers.CodeFixes.Cancellation.ForwardCancellationTokenCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Cancellation
+{
+    /// <summary>ASYNC302: forward the cancellation token.</summary>
+    public sealed class ForwardCancellationTokenTests
+    {
+        private static string Wrap(string body, string parameters = "CancellationToken cancellationToken") => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Runtime.CompilerServices;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Api
+            {
+                public Task SendAsync(string s, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task LoadAsync(int id) => Task.CompletedTask;
+                public Task LoadAsync(int id, CancellationToken token) => Task.CompletedTask;
+                public Task LogAsync(string message, int level = 0, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task PublishAsync(CancellationToken cancellationToken = default, params string[] topics) => Task.CompletedTask;
+                public async IAsyncEnumerable<int> ItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default) { await Task.Yield(); yield return 1; }
+                public IAsyncEnumerable<int> Stream() => ItemsAsync();
+                public CancellationToken Linked(CancellationToken other = default) => other;
+            }
+
+            class C
+            {
+                async Task M(Api api, {{parameters}})
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static DiagnosticResult At(int marker, string call, string token) => Verify.Diagnostic(DiagnosticIds.ForwardCancellationToken).WithLocation(marker).WithArguments(call, token);
+
+        [Fact]
+        public Task Optional_token_parameter_is_passed()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.SendAsync(\"x\")|}; // send"),
+                At(0, "SendAsync", "cancellationToken"),
+                Wrap("        await api.SendAsync(\"x\", cancellationToken); // send"));
+
+        [Fact]
+        public Task Overload_with_trailing_token_is_used()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.LoadAsync(1)|};"),
+                At(0, "LoadAsync", "cancellationToken"),
+                Wrap("        await api.LoadAsync(1, cancellationToken);"));
+
+        [Fact]
+        public Task Skipped_optional_parameter_needs_a_named_token()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.LogAsync(\"x\")|};"),
+                At(0, "LogAsync", "cancellationToken"),
+                Wrap("        await api.LogAsync(\"x\", cancellationToken: cancellationToken);"));
+
+        [Fact]
+        public Task Token_after_named_arguments_is_named()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.SendAsync(s: \"x\")|};", "CancellationToken ct"),
+                At(0, "SendAsync", "ct"),
+                Wrap("        await api.SendAsync(s: \"x\", cancellationToken: ct);", "CancellationToken ct"));
+
+        [Fact]
+        public Task Token_declared_first_before_params_binds_positionally()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.PublishAsync()|};"),
+                At(0, "PublishAsync", "cancellationToken"),
+                Wrap("        await api.PublishAsync(cancellationToken);"));
+
+        [Fact]
+        public Task Framework_calls_are_forwarded()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:Task.Delay(100)|};\n        var text = await {|#1:File.ReadAllTextAsync(\"a.txt\")|};"),
+                new[] { At(0, "Delay", "cancellationToken"), At(1, "ReadAllTextAsync", "cancellationToken") },
+                Wrap("        await Task.Delay(100, cancellationToken);\n        var text = await File.ReadAllTextAsync(\"a.txt\", cancellationToken);"));
+
+        [Fact]
+        public Task Await_foreach_gets_WithCancellation()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await foreach (var item in {|#0:api.Stream()|}) { }"),
+                At(0, "await foreach", "cancellationToken"),
+                Wrap("        await foreach (var item in api.Stream().WithCancellation(cancellationToken)) { }"));
+
+        [Fact]
+        public Task Await_foreach_passes_the_token_to_a_producer_that_accepts_one()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await foreach (var item in {|#0:api.ItemsAsync()|}) { }"),
+                At(0, "ItemsAsync", "cancellationToken"),
+                Wrap("        await foreach (var item in api.ItemsAsync(cancellationToken)) { }"));
+
+        [Fact]
+        public Task Local_token_source_is_forwarded_as_its_Token()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        using var cts = new CancellationTokenSource();\n        await {|#0:api.SendAsync(\"x\")|};", "int unused"),
+                At(0, "SendAsync", "cts.Token"),
+                Wrap("        using var cts = new CancellationTokenSource();\n        await api.SendAsync(\"x\", cts.Token);", "int unused"));
+
+        [Fact]
+        public Task Lambda_token_is_forwarded_inside_the_lambda()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        Func<CancellationToken, Task> send = ct => {|#0:api.SendAsync(\"x\")|};\n        await send(cancellationToken);"),
+                At(0, "SendAsync", "ct"),
+                Wrap("        Func<CancellationToken, Task> send = ct => api.SendAsync(\"x\", ct);\n        await send(cancellationToken);"));
+
+        [Fact]
+        public Task Two_tokens_in_scope_are_reported_without_a_fix_naming_both()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        await {|#0:api.SendAsync(\"x\")|};", "CancellationToken requestAborted, CancellationToken shutdown"),
+                Verify.Diagnostic(Descriptors.ForwardCancellationTokenAmbiguous).WithLocation(0).WithArguments("SendAsync", "requestAborted", "shutdown"),
+                Wrap("        await {|#0:api.SendAsync(\"x\")|};", "CancellationToken requestAborted, CancellationToken shutdown"));
+
+        // ---------------------------------------------------------------- must not flag
+
+        [Fact]
+        public Task Calls_already_passing_a_token_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await api.SendAsync(\"x\", cancellationToken);\n        await api.LoadAsync(1, cancellationToken);\n        await api.LogAsync(\"x\", cancellationToken: cancellationToken);"));
+
+        [Fact]
+        public Task Explicit_None_is_respected()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await api.SendAsync(\"x\", CancellationToken.None);\n        await api.LoadAsync(1, default);"));
+
+        [Fact]
+        public Task Cleanup_in_catch_and_finally_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        try { await api.SendAsync(\"x\", cancellationToken); }\n        catch (Exception) { await api.LogAsync(\"failed\"); }\n        finally { await api.SendAsync(\"done\"); }"));
+
+        [Fact]
+        public Task DisposeAsync_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Conn : IAsyncDisposable
+                {
+                    private readonly CancellationToken _token;
+                    Task CloseAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+                    public async ValueTask DisposeAsync()
+                    {
+                        using var cts = new CancellationTokenSource();
+                        await CloseAsync();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Methods_returning_a_token_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var linked = api.Linked();\n        await api.SendAsync(\"x\", linked);"));
+
+        [Fact]
+        public Task No_token_in_scope_means_nothing_to_forward()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await api.SendAsync(\"x\");\n        await Task.Delay(1);", "int unused"));
+
+        [Fact]
+        public Task Await_foreach_with_WithCancellation_or_token_passed_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await foreach (var a in api.Stream().WithCancellation(cancellationToken)) { }\n        await foreach (var b in api.ItemsAsync(cancellationToken)) { }"));
+
+        [Fact]
+        public Task Calls_without_token_parameter_or_overload_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Yield();\n        Console.WriteLine(\"x\");\n        await Task.WhenAll(Task.CompletedTask);"));
+
+        [Fact]
+        public Task Static_lambda_cannot_see_the_outer_token()
+            => Verify.VerifyAnalyzerAsync(Wrap("        Func<Api, Task> send = static a => a.SendAsync(\"x\");\n        await send(api);"));
+
+        [Fact]
+        public Task Netstandard20_is_analyzed_without_IAsyncEnumerable()
+        {
+            var test = new AnalyzerTest<ForwardCancellationTokenAnalyzer>
+            {
+                ReferenceAssemblies = ReferenceSet.NetStandard20,
+                TestCode = """
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async Task M(CancellationToken token)
+                        {
+                            await {|#0:Task.Delay(1)|};
+                        }
+                    }
+                    """,
+            };
+            test.ExpectedDiagnostics.Add(At(0, "Delay", "token"));
+            return test.RunAsync();
+        }
+    }
+}
