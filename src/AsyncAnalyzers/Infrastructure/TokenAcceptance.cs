@@ -44,6 +44,7 @@ namespace AsyncAnalyzers.Infrastructure
 
         private readonly KnownSymbols _known;
         private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _overloads = new ConcurrentDictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _awaitableOverloads = new ConcurrentDictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
 
         private TokenAcceptance(KnownSymbols known) => _known = known;
 
@@ -97,7 +98,10 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             // Arguments left at their defaults before the end also force a named token argument.
-            var overload = FindOverload(method);
+            // When the call is awaited directly, an overload returning another awaitable of the same result
+            // (StreamReader.ReadLineAsync(): Task<string?> vs ReadLineAsync(CancellationToken): ValueTask<string?>) fits too.
+            var awaited = invocation.Parent is IAwaitOperation || invocation.Parent is IConversionOperation { Parent: IAwaitOperation };
+            var overload = FindOverload(method) ?? (awaited ? FindAwaitableOverload(method) : null);
             if (overload is null)
             {
                 return default;
@@ -124,12 +128,25 @@ namespace AsyncAnalyzers.Infrastructure
                 return cached;
             }
 
-            var found = Search(method);
+            var found = Search(method, awaitableReturn: false);
             _overloads.TryAdd(method, found);
             return found;
         }
 
-        private IMethodSymbol? Search(IMethodSymbol method)
+        /// <summary>Like <see cref="FindOverload"/>, but the return type may be another awaitable of the same result (Task&lt;T&gt; / ValueTask&lt;T&gt;).</summary>
+        public IMethodSymbol? FindAwaitableOverload(IMethodSymbol method)
+        {
+            if (_awaitableOverloads.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            var found = Search(method, awaitableReturn: true);
+            _awaitableOverloads.TryAdd(method, found);
+            return found;
+        }
+
+        private IMethodSymbol? Search(IMethodSymbol method, bool awaitableReturn)
         {
             var reduced = method.ReducedFrom;
             var type = reduced?.ContainingType ?? method.ContainingType;
@@ -162,7 +179,7 @@ namespace AsyncAnalyzers.Infrastructure
                         candidate = reducedCandidate;
                     }
 
-                    if (IsTokenOverload(method, candidate))
+                    if (IsTokenOverload(method, candidate, awaitableReturn))
                     {
                         return candidate;
                     }
@@ -177,17 +194,38 @@ namespace AsyncAnalyzers.Infrastructure
             return null;
         }
 
-        private bool IsTokenOverload(IMethodSymbol method, IMethodSymbol candidate)
+        private bool IsTokenOverload(IMethodSymbol method, IMethodSymbol candidate, bool awaitableReturn)
         {
             if (candidate.IsStatic != method.IsStatic
                 || candidate.Parameters.Length != method.Parameters.Length + 1
-                || !SymbolEqualityComparer.Default.Equals(candidate.ReturnType, method.ReturnType)
+                || !(SymbolEqualityComparer.Default.Equals(candidate.ReturnType, method.ReturnType) || (awaitableReturn && SameAwaitedResult(method.ReturnType, candidate.ReturnType)))
                 || !KnownSymbols.Is(candidate.Parameters[candidate.Parameters.Length - 1].Type, _known.CancellationToken)
                 || candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected && !SymbolEqualityComparer.Default.Equals(candidate.ContainingType, method.ContainingType))
             {
                 return false;
             }
 
+            return SameParameters(method, candidate);
+        }
+
+        /// <summary>Task ↔ ValueTask, Task&lt;T&gt; ↔ ValueTask&lt;T&gt; with the same T.</summary>
+        private bool SameAwaitedResult(ITypeSymbol a, ITypeSymbol b)
+        {
+            if (a is not INamedTypeSymbol first || b is not INamedTypeSymbol second || !_known.IsTaskLike(first) || !_known.IsTaskLike(second))
+            {
+                return false;
+            }
+
+            if (first.TypeArguments.Length != second.TypeArguments.Length)
+            {
+                return false;
+            }
+
+            return first.TypeArguments.Length == 0 || SymbolEqualityComparer.Default.Equals(first.TypeArguments[0], second.TypeArguments[0]);
+        }
+
+        private static bool SameParameters(IMethodSymbol method, IMethodSymbol candidate)
+        {
             for (var i = 0; i < method.Parameters.Length; i++)
             {
                 if (!SymbolEqualityComparer.Default.Equals(method.Parameters[i].Type, candidate.Parameters[i].Type)

@@ -189,7 +189,11 @@ namespace AsyncAnalyzers.Tests.Verifiers
         {
             var fixable = new TCodeFix().FixableDiagnosticIds;
             var diagnostics = await GetDiagnosticsAsync(project, includeCompilerDiagnostics: false, cancellationToken).ConfigureAwait(false);
-            return diagnostics
+
+            // Fixes for compiler diagnostics (CS8425 …) are driven by the compiler's own reports.
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            var compilerDiagnostics = compilation!.GetDiagnostics(cancellationToken).Where(d => fixable.Contains(d.Id));
+            return diagnostics.Concat(compilerDiagnostics)
                 .Where(d => fixable.Contains(d.Id) && d.Location.IsInSource)
                 .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Cancellation
+{
+    /// <summary>
+    /// ASYNC301: an async iterator (<c>async IAsyncEnumerable&lt;T&gt;</c> / <c>IAsyncEnumerator&lt;T&gt;</c>) with no CancellationToken
+    /// parameter; overrides and interface implementations (fixed signatures) are not reported, and methods that have a token
+    /// parameter without [EnumeratorCancellation] are the compiler's CS8425.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AsyncIteratorCancellationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AsyncIteratorWithoutCancellation);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                {
+                    return;
+                }
+
+                start.RegisterSymbolAction(c => Analyze(c.Symbol as IMethodSymbol, known, c.ReportDiagnostic), SymbolKind.Method);
+                start.RegisterOperationAction(c => Analyze((c.Operation as ILocalFunctionOperation)?.Symbol, known, c.ReportDiagnostic), OperationKind.LocalFunction);
+            });
+        }
+
+        private static void Analyze(IMethodSymbol? method, KnownSymbols known, System.Action<Diagnostic> report)
+        {
+            if (method is not { IsAsync: true } || method.Locations.Length == 0 || !method.Locations[0].IsInSource
+                || method.ReturnType is not INamedTypeSymbol returnType
+                || !(KnownSymbols.Is(returnType.OriginalDefinition, known.IAsyncEnumerableOfT) || KnownSymbols.Is(returnType.OriginalDefinition, known.IAsyncEnumeratorOfT)))
+            {
+                return;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (KnownSymbols.Is(parameter.Type, known.CancellationToken))
+                {
+                    return;
+                }
+            }
+
+            if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterface(method))
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.AsyncIteratorWithoutCancellation, method.Locations[0], method.Name));
+        }
+
+        private static bool ImplementsInterface(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
