@@ -1,0 +1,136 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.Cancellation;
+using AsyncAnalyzers.CodeFixes.Cancellation;
+using AsyncAnalyzers.Tests.Verifiers;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Cancellation.ObserveCancellationInLoopAnalyzer, AsyncAnalyzers.CodeFixes.Cancellation.ObserveCancellationInLoopCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Cancellation
+{
+    /// <summary>ASYNC303: loops that never observe the token.</summary>
+    public sealed class ObserveCancellationInLoopTests
+    {
+        private static string Wrap(string body, string parameters = "CancellationToken cancellationToken") => $$"""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task StepAsync() => Task.CompletedTask;
+
+                async Task M(int[] items, {{parameters}})
+                {
+            {{body}}
+                }
+            }
+            """;
+
+        private static DiagnosticResult At(int marker, string token) => Verify.Diagnostic().WithLocation(marker).WithArguments(token);
+
+        [Fact]
+        public Task While_loop_gets_a_check_first()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        var i = 0;\n        {|#0:while|} (i++ < 10)\n        {\n            // one step\n            await StepAsync();\n        }"),
+                At(0, "cancellationToken"),
+                Wrap("        var i = 0;\n        while (i++ < 10)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            // one step\n            await StepAsync();\n        }"));
+
+        [Fact]
+        public Task Foreach_and_for_loops_are_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        {|#0:foreach|} (var item in items)\n        {\n            await StepAsync();\n        }\n\n        {|#1:for|} (var i = 0; i < 3; i++)\n        {\n            await StepAsync();\n        }"),
+                new[] { At(0, "cancellationToken"), At(1, "cancellationToken") },
+                Wrap("        foreach (var item in items)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n\n        for (var i = 0; i < 3; i++)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+
+        [Fact]
+        public Task Loop_body_without_braces_is_wrapped()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        {|#0:foreach|} (var item in items)\n            await StepAsync();"),
+                At(0, "cancellationToken"),
+                Wrap("        foreach (var item in items)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+
+        [Fact]
+        public Task Loop_in_async_iterator_with_yield_is_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+
+                class C
+                {
+                    async IAsyncEnumerable<int> Numbers([EnumeratorCancellation] CancellationToken token = default)
+                    {
+                        await System.Threading.Tasks.Task.Yield();
+                        for (var i = 0; ; i++) yield return i;
+                    }
+                }
+                """.Replace("for (var i", "{|#0:for|} (var i"),
+                At(0, "token"));
+
+        [Fact]
+        public Task Token_source_local_is_used()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        using var cts = new CancellationTokenSource();\n        {|#0:do|}\n        {\n            await StepAsync();\n        }\n        while (items.Length > 0);", "int unused"),
+                At(0, "cts.Token"),
+                Wrap("        using var cts = new CancellationTokenSource();\n        do\n        {\n            cts.Token.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n        while (items.Length > 0);", "int unused"));
+
+        // ---------------------------------------------------------------- must not flag
+
+        [Fact]
+        public Task Loop_passing_the_token_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items) { await Task.Delay(item, cancellationToken); }"));
+
+        [Fact]
+        public Task Loop_checking_IsCancellationRequested_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        while (!cancellationToken.IsCancellationRequested) { await StepAsync(); }"));
+
+        [Fact]
+        public Task Loop_using_a_linked_token_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        foreach (var item in items) { await Task.Delay(item, linked.Token); }"));
+
+        [Fact]
+        public Task Loop_without_suspension_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        foreach (var item in items) { sum += item; }\n        await StepAsync();"));
+
+        [Fact]
+        public Task Loop_in_sync_method_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    void M(int[] items, CancellationToken token)
+                    {
+                        foreach (var item in items) { Task.Delay(item).Wait(); }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Method_without_a_token_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items) { await StepAsync(); }", "int unused"));
+
+        [Fact]
+        public Task Await_foreach_with_WithCancellation_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IAsyncEnumerable<int> source, CancellationToken token)
+                    {
+                        await foreach (var item in source.WithCancellation(token)) { }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Awaits_only_inside_a_nested_lambda_do_not_count()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var work = new List<System.Func<Task>>();\n        foreach (var item in items) { work.Add(async () => await StepAsync()); }\n        await StepAsync();"));
+    }
+}
