@@ -46,7 +46,7 @@ namespace AsyncAnalyzers.Samples.Blocking
                 }
             };
 
-            for (var n = 0; n < 2; n++)
+            for (var n = 0; n < 2; n++) // ASYNC303: the retry loop never checks cancellationToken
             {
                 await attempt(n);
             }
@@ -63,7 +63,7 @@ namespace AsyncAnalyzers.Samples.Blocking
             }
         }
 
-        public async IAsyncEnumerable<string> ChunksAsync(string payload)
+        public async IAsyncEnumerable<string> ChunksAsync(string payload) // ASYNC301: no cancellation token
         {
             foreach (var chunk in payload.Split(' '))
             {

@@ -60,7 +60,7 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            if (name == "Wait" && KnownSymbols.Is(method.ContainingType, known.SemaphoreSlim) && IsZeroTimeout(invocation))
+            if (name == "Wait" && KnownSymbols.Is(method.ContainingType, known.SemaphoreSlim) && BlockingTaskCalls.IsZeroTimeout(invocation))
             {
                 return;
             }
@@ -89,22 +89,5 @@ namespace AsyncAnalyzers.Blocking
         }
 
         private static string Display(IMethodSymbol method) => method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
-
-        /// <summary><c>semaphore.Wait(0)</c> / <c>Wait(TimeSpan.Zero)</c>: a non-blocking try, not a wait.</summary>
-        private static bool IsZeroTimeout(IInvocationOperation invocation)
-        {
-            if (invocation.Arguments.Length == 0)
-            {
-                return false;
-            }
-
-            var first = BlockingTaskCalls.Unwrap(invocation.Arguments[0].Value);
-            if (first.ConstantValue is { HasValue: true, Value: int value })
-            {
-                return value == 0;
-            }
-
-            return first is IFieldReferenceOperation { Field.Name: "Zero", Field.IsStatic: true } zero && zero.Field.ContainingType?.Name == "TimeSpan";
-        }
     }
 }

@@ -34,7 +34,8 @@ namespace AsyncAnalyzers.Cancellation
                 }
 
                 var acceptance = TokenAcceptance.Get(start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, acceptance), OperationKind.Invocation);
+                var twins = AsyncTwins.Create(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, known, acceptance, twins), OperationKind.Invocation);
                 if (known.IAsyncEnumerableOfT != null)
                 {
                     start.RegisterOperationAction(c => AnalyzeForEach(c, known, acceptance), OperationKind.Loop);
@@ -42,7 +43,7 @@ namespace AsyncAnalyzers.Cancellation
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, TokenAcceptance acceptance)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols known, TokenAcceptance acceptance, AsyncTwins twins)
         {
             if (context.Operation is not IInvocationOperation invocation)
             {
@@ -57,7 +58,15 @@ namespace AsyncAnalyzers.Cancellation
             }
 
             var result = acceptance.Find(invocation);
-            if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol))
+            if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol) || BlockingTaskCalls.IsZeroTimeout(invocation))
+            {
+                return;
+            }
+
+            // A blocking call with an async twin in async code is ASYNC103's: its fix awaits the twin with the token.
+            if (!known.IsAwaitable(invocation.Type)
+                && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol)
+                && twins.Find(invocation.TargetMethod, invocation.Instance?.Type, invocation.SemanticModel!, invocation.Syntax.SpanStart, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree)) != null)
             {
                 return;
             }

@@ -34,7 +34,9 @@ namespace AsyncAnalyzers.Cancellation
 
         private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
         {
+            // await foreach loops are ASYNC302's: WithCancellation(token) (or the producer's token) is the fix there.
             if (context.Operation is not ILoopOperation loop
+                || loop is IForEachLoopOperation { IsAsynchronous: true }
                 || !AsyncContext.IsAsyncContext(loop, context.ContainingSymbol))
             {
                 return;
@@ -61,7 +63,7 @@ namespace AsyncAnalyzers.Cancellation
                             || operation is IUsingDeclarationOperation { IsAsynchronous: true };
             }
 
-            if (!suspends && !(loop is IForEachLoopOperation { IsAsynchronous: true }))
+            if (!suspends)
             {
                 return;
             }

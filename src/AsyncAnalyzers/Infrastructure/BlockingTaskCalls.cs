@@ -185,6 +185,23 @@ namespace AsyncAnalyzers.Infrastructure
             return operation;
         }
 
+        /// <summary><c>semaphore.Wait(0)</c> / <c>Wait(TimeSpan.Zero)</c>: a non-blocking try, not a wait.</summary>
+        public static bool IsZeroTimeout(IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var first = Unwrap(invocation.Arguments[0].Value);
+            if (first.ConstantValue is { HasValue: true, Value: int value })
+            {
+                return value == 0;
+            }
+
+            return first is IFieldReferenceOperation { Field.Name: "Zero", Field.IsStatic: true } zero && zero.Field.ContainingType?.Name == "TimeSpan";
+        }
+
         /// <summary>
         /// True inside an expression tree lambda or a nameof argument: the code there never runs as written.
         /// </summary>

@@ -169,6 +169,17 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Yield();\n        Console.WriteLine(\"x\");\n        await Task.WhenAll(Task.CompletedTask);"));
 
         [Fact]
+        public Task Blocking_call_with_async_twin_in_async_code_is_left_to_ASYNC103()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var gate = new SemaphoreSlim(1);\n        gate.Wait();\n        if (gate.Wait(0)) { gate.Release(); }\n        await Task.Yield();"));
+
+        [Fact]
+        public Task Blocking_call_in_sync_method_with_a_token_is_forwarded()
+            => Verify.VerifyCodeFixAsync(
+                "using System.Threading;\n\nclass C\n{\n    void M(SemaphoreSlim gate, CancellationToken token)\n    {\n        {|#0:gate.Wait()|};\n        gate.Release();\n    }\n}\n",
+                At(0, "Wait", "token"),
+                "using System.Threading;\n\nclass C\n{\n    void M(SemaphoreSlim gate, CancellationToken token)\n    {\n        gate.Wait(token);\n        gate.Release();\n    }\n}\n");
+
+        [Fact]
         public Task Static_lambda_cannot_see_the_outer_token()
             => Verify.VerifyAnalyzerAsync(Wrap("        Func<Api, Task> send = static a => a.SendAsync(\"x\");\n        await send(api);"));
 

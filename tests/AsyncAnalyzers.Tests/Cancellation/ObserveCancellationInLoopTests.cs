@@ -130,6 +130,23 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 """);
 
         [Fact]
+        public Task Await_foreach_without_token_is_left_to_ASYNC302()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IAsyncEnumerable<int> source, CancellationToken token)
+                    {
+                        await foreach (var item in source) { await Task.Yield(); }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Awaits_only_inside_a_nested_lambda_do_not_count()
             => Verify.VerifyAnalyzerAsync(Wrap("        var work = new List<System.Func<Task>>();\n        foreach (var item in items) { work.Add(async () => await StepAsync()); }\n        await StepAsync();"));
     }
