@@ -100,7 +100,8 @@ namespace AsyncAnalyzers.Cancellation
             {
                 switch (operation)
                 {
-                    case IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue } argument when KnownSymbols.Is(argument.Value.Type, known.CancellationToken):
+                    case IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue } argument
+                        when KnownSymbols.Is(argument.Value.Type, known.CancellationToken) && !IsNeverCanceled(argument.Value):
                         return true;
                     case IInvocationOperation { Instance: { } instance } when KnownSymbols.Is(instance.Type, known.CancellationToken):
                         return true;
@@ -109,6 +110,15 @@ namespace AsyncAnalyzers.Cancellation
 
             return false;
         }
+
+        /// <summary><c>CancellationToken.None</c> and <c>default</c> can never be canceled: nothing to swallow.</summary>
+        private static bool IsNeverCanceled(IOperation value)
+            => BlockingTaskCalls.Unwrap(value) switch
+            {
+                IPropertyReferenceOperation { Property: { Name: "None", IsStatic: true } } => true,
+                IDefaultValueOperation => true,
+                _ => false,
+            };
 
         private static bool IsInNestedFunction(IOperation operation, IOperation root)
         {

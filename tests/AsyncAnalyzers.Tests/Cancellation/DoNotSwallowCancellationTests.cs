@@ -86,6 +86,10 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Delay(1); }\n        catch (Exception ex) { Log(ex); }"));
 
         [Fact]
+        public Task Try_passing_only_None_or_default_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        // Shape seen in a real controller: a scan started with CancellationToken.None cannot be canceled.\n        try { await SendAsync(CancellationToken.None); await SendAsync(default); }\n        catch (Exception ex) { Log(ex); }"));
+
+        [Fact]
         public Task Sync_method_is_not_reported()
             => Verify.VerifyAnalyzerAsync(
                 """
