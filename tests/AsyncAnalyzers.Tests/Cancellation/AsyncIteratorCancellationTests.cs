@@ -324,6 +324,40 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 """);
 
         [Fact]
+        public Task Iterator_with_a_token_in_a_nullable_or_second_position_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async IAsyncEnumerable<int> A(int page, [EnumeratorCancellation] CancellationToken token, int size = 1) { await Task.Delay(size, token); yield return page; }
+                }
+                """);
+
+        [Fact]
+        public Task Async_lambdas_and_async_Task_local_functions_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    Func<Task<int>> F = async () => { await Task.Yield(); return 1; };
+
+                    async Task M()
+                    {
+                        await Local();
+                        async Task Local() => await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Generated_iterators_are_not_reported()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -267,6 +267,35 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 """);
 
         [Fact]
+        public Task Generic_event_args_handlers_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Changed<T> : EventArgs { }
+
+                class C
+                {
+                    async void OnChanged(object sender, Changed<int> e) => await Task.Yield();
+                    async void OnResolve(object sender, ResolveEventArgs e) => await Task.Yield();
+                }
+                """);
+
+        [Fact]
+        public Task Non_async_void_methods_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    void Fire() => _ = Task.Delay(1);
+                    static void Main() { }
+                }
+                """);
+
+        [Fact]
         public Task Generated_code_is_not_reported()
             => Verify.VerifyAnalyzerAsync(
                 """
