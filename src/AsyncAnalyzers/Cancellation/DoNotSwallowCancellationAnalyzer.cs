@@ -35,7 +35,7 @@ namespace AsyncAnalyzers.Cancellation
 
         private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
         {
-            if (context.Operation is not ITryOperation { Catches.Length: > 0 } tryOperation
+            if (context.Operation is not ITryOperation { Catches.Length: > 0 } tryOperation || !HasBroadUnfilteredCatch(tryOperation, known)
                 || !AsyncContext.IsAsyncContext(tryOperation, context.ContainingSymbol)
                 || !ReceivesToken(tryOperation.Body, known))
             {
@@ -60,6 +60,19 @@ namespace AsyncAnalyzers.Cancellation
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.DoNotSwallowCancellation, Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end))));
                 }
             }
+        }
+
+        private static bool HasBroadUnfilteredCatch(ITryOperation tryOperation, KnownSymbols known)
+        {
+            foreach (var clause in tryOperation.Catches)
+            {
+                if (clause.Filter is null && IsBroad(clause.ExceptionType, known))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Exception, object (bare catch): the types that also catch OperationCanceledException.</summary>

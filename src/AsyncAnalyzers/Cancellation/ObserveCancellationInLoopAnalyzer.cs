@@ -42,28 +42,9 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            // Cheap syntax and operation walks first: does the loop suspend, and does it touch any token?
+            // One walk over the loop (not into nested functions): does it suspend, and does it touch any token?
             var suspends = false;
-            foreach (var operation in loop.Descendants())
-            {
-                if (IsInNestedFunction(operation, loop))
-                {
-                    continue;
-                }
-
-                if (KnownSymbols.Is(operation.Type, known.CancellationToken) || KnownSymbols.Is(operation.Type, known.CancellationTokenSource))
-                {
-                    return; // receives, passes or checks a token
-                }
-
-                suspends |= operation is IAwaitOperation
-                            || operation is IReturnOperation { Kind: OperationKind.YieldReturn }
-                            || operation is IForEachLoopOperation { IsAsynchronous: true }
-                            || operation is IUsingOperation { IsAsynchronous: true }
-                            || operation is IUsingDeclarationOperation { IsAsynchronous: true };
-            }
-
-            if (!suspends)
+            if (TouchesToken(loop, known, ref suspends) || !suspends)
             {
                 return;
             }
@@ -85,11 +66,28 @@ namespace AsyncAnalyzers.Cancellation
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
         }
 
-        private static bool IsInNestedFunction(IOperation operation, IOperation root)
+        /// <summary>True as soon as a CancellationToken / CancellationTokenSource value appears; records whether the code suspends.</summary>
+        private static bool TouchesToken(IOperation operation, KnownSymbols known, ref bool suspends)
         {
-            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
+            foreach (var child in operation.ChildOperations)
             {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                var type = child.Type;
+                if (type != null && (KnownSymbols.Is(type, known.CancellationToken) || KnownSymbols.Is(type, known.CancellationTokenSource)))
+                {
+                    return true;
+                }
+
+                suspends |= child is IAwaitOperation
+                            || child is IReturnOperation { Kind: OperationKind.YieldReturn }
+                            || child is IForEachLoopOperation { IsAsynchronous: true }
+                            || child is IUsingOperation { IsAsynchronous: true }
+                            || child is IUsingDeclarationOperation { IsAsynchronous: true };
+                if (TouchesToken(child, known, ref suspends))
                 {
                     return true;
                 }

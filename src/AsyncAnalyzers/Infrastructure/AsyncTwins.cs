@@ -93,6 +93,8 @@ namespace AsyncAnalyzers.Infrastructure
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _documentationIds = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _resolvedTargets = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol? Receiver), bool> _builtInExclusions = new ConcurrentDictionary<(IMethodSymbol, ITypeSymbol?), bool>(ExclusionKeyComparer.Instance);
+        private readonly ConcurrentDictionary<(SyntaxNode Scope, ITypeSymbol Receiver, string Name), ImmutableArray<IMethodSymbol>> _extensions = new ConcurrentDictionary<(SyntaxNode, ITypeSymbol, string), ImmutableArray<IMethodSymbol>>(ExtensionKeyComparer.Instance);
 
         private AsyncTwins(Compilation compilation, KnownSymbols known, ImmutableArray<string> fileExclusions, ImmutableArray<(string From, string To)> fileTwins)
         {
@@ -197,12 +199,9 @@ namespace AsyncAnalyzers.Infrastructure
 
             if (best is null && !method.IsStatic && receiverType != null)
             {
-                foreach (var symbol in model.LookupSymbols(position, receiverType, twinName, includeReducedExtensionMethods: true))
+                foreach (var extension in ExtensionCandidates(model, position, receiverType, twinName))
                 {
-                    if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension)
-                    {
-                        best = Better(best, Match(method, extension, model, position));
-                    }
+                    best = Better(best, Match(method, extension, model, position));
                 }
             }
 
@@ -220,16 +219,92 @@ namespace AsyncAnalyzers.Infrastructure
             return best;
         }
 
+        /// <summary>
+        /// Extension methods named <paramref name="name"/> callable on <paramref name="receiverType"/>: the lookup depends on the
+        /// using directives in force, so it is cached per namespace declaration (or file) — once per file, not per call.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> ExtensionCandidates(SemanticModel model, int position, ITypeSymbol receiverType, string name)
+        {
+            var root = model.SyntaxTree.GetRoot();
+            var scope = root.FindToken(position).Parent;
+            while (scope != null && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            {
+                scope = scope.Parent;
+            }
+
+            var key = (scope ?? root, receiverType, name);
+            if (_extensions.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var symbol in model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true))
+            {
+                if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension)
+                {
+                    builder.Add(extension);
+                }
+            }
+
+            var result = builder.ToImmutable();
+            _extensions.TryAdd(key, result);
+            return result;
+        }
+
         /// <summary>Whether the method is excluded by the default table, the AdditionalFile or the options.</summary>
         public bool IsExcluded(IMethodSymbol definition, ITypeSymbol? receiverType, AnalyzerConfigOptions treeOptions)
         {
+            var key = (definition, receiverType);
+            if (!_builtInExclusions.TryGetValue(key, out var builtIn))
+            {
+                builtIn = IsExcludedBy(DefaultExclusions, definition, receiverType) || IsExcludedBy(_fileExclusions, definition, receiverType);
+                _builtInExclusions.TryAdd(key, builtIn);
+            }
+
+            if (builtIn)
+            {
+                return true;
+            }
+
+            var configured = Options.GetList(treeOptions, RuleOptions.AsyncCounterpartExcludeMethods);
+            return !configured.IsEmpty && IsExcludedBy(configured, definition, receiverType);
+        }
+
+        private bool IsExcludedBy(ImmutableArray<string> entries, IMethodSymbol definition, ITypeSymbol? receiverType)
+        {
+            if (entries.IsEmpty)
+            {
+                return false;
+            }
+
             var methodId = DocumentationId(definition.OriginalDefinition);
             var typeId = definition.ContainingType is { } type ? DocumentationId(type.OriginalDefinition) : string.Empty;
             var receiverId = receiverType is INamedTypeSymbol receiver ? DocumentationId(receiver.OriginalDefinition) : string.Empty;
             var namespaceName = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            return MatchesAny(DefaultExclusions, methodId, typeId, receiverId, namespaceName)
-                   || MatchesAny(_fileExclusions, methodId, typeId, receiverId, namespaceName)
-                   || MatchesAny(Options.GetList(treeOptions, RuleOptions.AsyncCounterpartExcludeMethods), methodId, typeId, receiverId, namespaceName);
+            return MatchesAny(entries, methodId, typeId, receiverId, namespaceName);
+        }
+
+        private sealed class ExclusionKeyComparer : IEqualityComparer<(IMethodSymbol Method, ITypeSymbol? Receiver)>
+        {
+            public static readonly ExclusionKeyComparer Instance = new ExclusionKeyComparer();
+
+            public bool Equals((IMethodSymbol Method, ITypeSymbol? Receiver) x, (IMethodSymbol Method, ITypeSymbol? Receiver) y)
+                => SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+            public int GetHashCode((IMethodSymbol Method, ITypeSymbol? Receiver) key)
+                => (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 397) ^ (key.Receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(key.Receiver));
+        }
+
+        private sealed class ExtensionKeyComparer : IEqualityComparer<(SyntaxNode Scope, ITypeSymbol Receiver, string Name)>
+        {
+            public static readonly ExtensionKeyComparer Instance = new ExtensionKeyComparer();
+
+            public bool Equals((SyntaxNode Scope, ITypeSymbol Receiver, string Name) x, (SyntaxNode Scope, ITypeSymbol Receiver, string Name) y)
+                => ReferenceEquals(x.Scope, y.Scope) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+            public int GetHashCode((SyntaxNode Scope, ITypeSymbol Receiver, string Name) key)
+                => (((key.Scope.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Receiver)) * 397) ^ StringComparer.Ordinal.GetHashCode(key.Name);
         }
 
         private static bool MatchesAny(ImmutableArray<string> entries, string methodId, string typeId, string receiverId, string namespaceName)

@@ -12,129 +12,218 @@ namespace AsyncAnalyzers.Infrastructure
     {
         private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new ConditionalWeakTable<Compilation, KnownSymbols>();
 
+        private readonly Compilation _compilation;
+
         private KnownSymbols(Compilation compilation)
         {
-            Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-            TaskStatus = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskStatus");
-            TaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter");
-            TaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.TaskAwaiter`1");
-            ValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter");
-            ValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
-            ConfiguredTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
-            ConfiguredTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
-            ConfiguredValueTaskAwaiter = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
-            ConfiguredValueTaskAwaiterOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
-            ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
-            ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            ImmutableArrayOfT = compilation.GetTypeByMetadataName("System.Collections.Immutable.ImmutableArray`1");
-            Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-            Mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
-            SpinLock = compilation.GetTypeByMetadataName("System.Threading.SpinLock");
-            ReaderWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-            Lock = compilation.GetTypeByMetadataName("System.Threading.Lock");
-            SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-            BlockingCollectionOfT = compilation.GetTypeByMetadataName("System.Collections.Concurrent.BlockingCollection`1");
-            ObsoleteAttribute = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
-            EventArgs = compilation.GetTypeByMetadataName("System.EventArgs");
-            IDisposable = compilation.GetTypeByMetadataName("System.IDisposable");
-            Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
-            TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
-            TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            IEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
-            IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-            IAsyncEnumeratorOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerator`1");
-            EnumeratorCancellationAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
-            OperationCanceledException = compilation.GetTypeByMetadataName("System.OperationCanceledException");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            _compilation = compilation;
+        }
+
+        /// <summary>Looked up on first use (a rule that never needs Mutex never pays for finding it), then a field read.</summary>
+        private INamedTypeSymbol? Resolve(ref INamedTypeSymbol? field, ref bool resolved, string metadataName)
+        {
+            field = _compilation.GetTypeByMetadataName(metadataName);
+            System.Threading.Volatile.Write(ref resolved, true);
+            return field;
         }
 
         public static KnownSymbols Get(Compilation compilation)
             => Cache.GetValue(compilation, static c => new KnownSymbols(c));
 
-        public INamedTypeSymbol? Thread { get; }
+        private INamedTypeSymbol? _thread;
+        private bool _threadResolved;
 
-        public INamedTypeSymbol? Task { get; }
+        public INamedTypeSymbol? Thread => System.Threading.Volatile.Read(ref _threadResolved) ? _thread : Resolve(ref _thread, ref _threadResolved, "System.Threading.Thread");
 
-        public INamedTypeSymbol? TaskOfT { get; }
+        private INamedTypeSymbol? _task;
+        private bool _taskResolved;
 
-        public INamedTypeSymbol? ValueTask { get; }
+        public INamedTypeSymbol? Task => System.Threading.Volatile.Read(ref _taskResolved) ? _task : Resolve(ref _task, ref _taskResolved, "System.Threading.Tasks.Task");
 
-        public INamedTypeSymbol? ValueTaskOfT { get; }
+        private INamedTypeSymbol? _taskOfT;
+        private bool _taskOfTResolved;
 
-        public INamedTypeSymbol? CancellationToken { get; }
+        public INamedTypeSymbol? TaskOfT => System.Threading.Volatile.Read(ref _taskOfTResolved) ? _taskOfT : Resolve(ref _taskOfT, ref _taskOfTResolved, "System.Threading.Tasks.Task`1");
 
-        public INamedTypeSymbol? CancellationTokenSource { get; }
+        private INamedTypeSymbol? _valueTask;
+        private bool _valueTaskResolved;
 
-        public INamedTypeSymbol? TaskStatus { get; }
+        public INamedTypeSymbol? ValueTask => System.Threading.Volatile.Read(ref _valueTaskResolved) ? _valueTask : Resolve(ref _valueTask, ref _valueTaskResolved, "System.Threading.Tasks.ValueTask");
 
-        public INamedTypeSymbol? TaskAwaiter { get; }
+        private INamedTypeSymbol? _valueTaskOfT;
+        private bool _valueTaskOfTResolved;
 
-        public INamedTypeSymbol? TaskAwaiterOfT { get; }
+        public INamedTypeSymbol? ValueTaskOfT => System.Threading.Volatile.Read(ref _valueTaskOfTResolved) ? _valueTaskOfT : Resolve(ref _valueTaskOfT, ref _valueTaskOfTResolved, "System.Threading.Tasks.ValueTask`1");
 
-        public INamedTypeSymbol? ValueTaskAwaiter { get; }
+        private INamedTypeSymbol? _cancellationToken;
+        private bool _cancellationTokenResolved;
 
-        public INamedTypeSymbol? ValueTaskAwaiterOfT { get; }
+        public INamedTypeSymbol? CancellationToken => System.Threading.Volatile.Read(ref _cancellationTokenResolved) ? _cancellationToken : Resolve(ref _cancellationToken, ref _cancellationTokenResolved, "System.Threading.CancellationToken");
 
-        public INamedTypeSymbol? ConfiguredTaskAwaiter { get; }
+        private INamedTypeSymbol? _cancellationTokenSource;
+        private bool _cancellationTokenSourceResolved;
 
-        public INamedTypeSymbol? ConfiguredTaskAwaiterOfT { get; }
+        public INamedTypeSymbol? CancellationTokenSource => System.Threading.Volatile.Read(ref _cancellationTokenSourceResolved) ? _cancellationTokenSource : Resolve(ref _cancellationTokenSource, ref _cancellationTokenSourceResolved, "System.Threading.CancellationTokenSource");
 
-        public INamedTypeSymbol? ConfiguredValueTaskAwaiter { get; }
+        private INamedTypeSymbol? _taskStatus;
+        private bool _taskStatusResolved;
 
-        public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
+        public INamedTypeSymbol? TaskStatus => System.Threading.Volatile.Read(ref _taskStatusResolved) ? _taskStatus : Resolve(ref _taskStatus, ref _taskStatusResolved, "System.Threading.Tasks.TaskStatus");
 
-        public INamedTypeSymbol? ExpressionOfT { get; }
+        private INamedTypeSymbol? _taskAwaiter;
+        private bool _taskAwaiterResolved;
 
-        public INamedTypeSymbol? ListOfT { get; }
+        public INamedTypeSymbol? TaskAwaiter => System.Threading.Volatile.Read(ref _taskAwaiterResolved) ? _taskAwaiter : Resolve(ref _taskAwaiter, ref _taskAwaiterResolved, "System.Runtime.CompilerServices.TaskAwaiter");
 
-        public INamedTypeSymbol? ImmutableArrayOfT { get; }
+        private INamedTypeSymbol? _taskAwaiterOfT;
+        private bool _taskAwaiterOfTResolved;
 
-        public INamedTypeSymbol? Monitor { get; }
+        public INamedTypeSymbol? TaskAwaiterOfT => System.Threading.Volatile.Read(ref _taskAwaiterOfTResolved) ? _taskAwaiterOfT : Resolve(ref _taskAwaiterOfT, ref _taskAwaiterOfTResolved, "System.Runtime.CompilerServices.TaskAwaiter`1");
 
-        public INamedTypeSymbol? Mutex { get; }
+        private INamedTypeSymbol? _valueTaskAwaiter;
+        private bool _valueTaskAwaiterResolved;
 
-        public INamedTypeSymbol? SpinLock { get; }
+        public INamedTypeSymbol? ValueTaskAwaiter => System.Threading.Volatile.Read(ref _valueTaskAwaiterResolved) ? _valueTaskAwaiter : Resolve(ref _valueTaskAwaiter, ref _valueTaskAwaiterResolved, "System.Runtime.CompilerServices.ValueTaskAwaiter");
 
-        public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+        private INamedTypeSymbol? _valueTaskAwaiterOfT;
+        private bool _valueTaskAwaiterOfTResolved;
 
-        public INamedTypeSymbol? Lock { get; }
+        public INamedTypeSymbol? ValueTaskAwaiterOfT => System.Threading.Volatile.Read(ref _valueTaskAwaiterOfTResolved) ? _valueTaskAwaiterOfT : Resolve(ref _valueTaskAwaiterOfT, ref _valueTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ValueTaskAwaiter`1");
 
-        public INamedTypeSymbol? SemaphoreSlim { get; }
+        private INamedTypeSymbol? _configuredTaskAwaiter;
+        private bool _configuredTaskAwaiterResolved;
 
-        public INamedTypeSymbol? BlockingCollectionOfT { get; }
+        public INamedTypeSymbol? ConfiguredTaskAwaiter => System.Threading.Volatile.Read(ref _configuredTaskAwaiterResolved) ? _configuredTaskAwaiter : Resolve(ref _configuredTaskAwaiter, ref _configuredTaskAwaiterResolved, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
 
-        public INamedTypeSymbol? ObsoleteAttribute { get; }
+        private INamedTypeSymbol? _configuredTaskAwaiterOfT;
+        private bool _configuredTaskAwaiterOfTResolved;
 
-        public INamedTypeSymbol? EventArgs { get; }
+        public INamedTypeSymbol? ConfiguredTaskAwaiterOfT => System.Threading.Volatile.Read(ref _configuredTaskAwaiterOfTResolved) ? _configuredTaskAwaiterOfT : Resolve(ref _configuredTaskAwaiterOfT, ref _configuredTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
 
-        public INamedTypeSymbol? IDisposable { get; }
+        private INamedTypeSymbol? _configuredValueTaskAwaiter;
+        private bool _configuredValueTaskAwaiterResolved;
 
-        public INamedTypeSymbol? Parallel { get; }
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiter => System.Threading.Volatile.Read(ref _configuredValueTaskAwaiterResolved) ? _configuredValueTaskAwaiter : Resolve(ref _configuredValueTaskAwaiter, ref _configuredValueTaskAwaiterResolved, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
 
-        public INamedTypeSymbol? TaskFactory { get; }
+        private INamedTypeSymbol? _configuredValueTaskAwaiterOfT;
+        private bool _configuredValueTaskAwaiterOfTResolved;
 
-        public INamedTypeSymbol? TaskFactoryOfT { get; }
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT => System.Threading.Volatile.Read(ref _configuredValueTaskAwaiterOfTResolved) ? _configuredValueTaskAwaiterOfT : Resolve(ref _configuredValueTaskAwaiterOfT, ref _configuredValueTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
 
-        public INamedTypeSymbol? Enumerable { get; }
+        private INamedTypeSymbol? _expressionOfT;
+        private bool _expressionOfTResolved;
 
-        public INamedTypeSymbol? IEnumerableOfT { get; }
+        public INamedTypeSymbol? ExpressionOfT => System.Threading.Volatile.Read(ref _expressionOfTResolved) ? _expressionOfT : Resolve(ref _expressionOfT, ref _expressionOfTResolved, "System.Linq.Expressions.Expression`1");
 
-        public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
+        private INamedTypeSymbol? _listOfT;
+        private bool _listOfTResolved;
 
-        public INamedTypeSymbol? IAsyncEnumeratorOfT { get; }
+        public INamedTypeSymbol? ListOfT => System.Threading.Volatile.Read(ref _listOfTResolved) ? _listOfT : Resolve(ref _listOfT, ref _listOfTResolved, "System.Collections.Generic.List`1");
 
-        public INamedTypeSymbol? EnumeratorCancellationAttribute { get; }
+        private INamedTypeSymbol? _immutableArrayOfT;
+        private bool _immutableArrayOfTResolved;
 
-        public INamedTypeSymbol? OperationCanceledException { get; }
+        public INamedTypeSymbol? ImmutableArrayOfT => System.Threading.Volatile.Read(ref _immutableArrayOfTResolved) ? _immutableArrayOfT : Resolve(ref _immutableArrayOfT, ref _immutableArrayOfTResolved, "System.Collections.Immutable.ImmutableArray`1");
 
-        public INamedTypeSymbol? Exception { get; }
+        private INamedTypeSymbol? _monitor;
+        private bool _monitorResolved;
+
+        public INamedTypeSymbol? Monitor => System.Threading.Volatile.Read(ref _monitorResolved) ? _monitor : Resolve(ref _monitor, ref _monitorResolved, "System.Threading.Monitor");
+
+        private INamedTypeSymbol? _mutex;
+        private bool _mutexResolved;
+
+        public INamedTypeSymbol? Mutex => System.Threading.Volatile.Read(ref _mutexResolved) ? _mutex : Resolve(ref _mutex, ref _mutexResolved, "System.Threading.Mutex");
+
+        private INamedTypeSymbol? _spinLock;
+        private bool _spinLockResolved;
+
+        public INamedTypeSymbol? SpinLock => System.Threading.Volatile.Read(ref _spinLockResolved) ? _spinLock : Resolve(ref _spinLock, ref _spinLockResolved, "System.Threading.SpinLock");
+
+        private INamedTypeSymbol? _readerWriterLockSlim;
+        private bool _readerWriterLockSlimResolved;
+
+        public INamedTypeSymbol? ReaderWriterLockSlim => System.Threading.Volatile.Read(ref _readerWriterLockSlimResolved) ? _readerWriterLockSlim : Resolve(ref _readerWriterLockSlim, ref _readerWriterLockSlimResolved, "System.Threading.ReaderWriterLockSlim");
+
+        private INamedTypeSymbol? _lock;
+        private bool _lockResolved;
+
+        public INamedTypeSymbol? Lock => System.Threading.Volatile.Read(ref _lockResolved) ? _lock : Resolve(ref _lock, ref _lockResolved, "System.Threading.Lock");
+
+        private INamedTypeSymbol? _semaphoreSlim;
+        private bool _semaphoreSlimResolved;
+
+        public INamedTypeSymbol? SemaphoreSlim => System.Threading.Volatile.Read(ref _semaphoreSlimResolved) ? _semaphoreSlim : Resolve(ref _semaphoreSlim, ref _semaphoreSlimResolved, "System.Threading.SemaphoreSlim");
+
+        private INamedTypeSymbol? _blockingCollectionOfT;
+        private bool _blockingCollectionOfTResolved;
+
+        public INamedTypeSymbol? BlockingCollectionOfT => System.Threading.Volatile.Read(ref _blockingCollectionOfTResolved) ? _blockingCollectionOfT : Resolve(ref _blockingCollectionOfT, ref _blockingCollectionOfTResolved, "System.Collections.Concurrent.BlockingCollection`1");
+
+        private INamedTypeSymbol? _obsoleteAttribute;
+        private bool _obsoleteAttributeResolved;
+
+        public INamedTypeSymbol? ObsoleteAttribute => System.Threading.Volatile.Read(ref _obsoleteAttributeResolved) ? _obsoleteAttribute : Resolve(ref _obsoleteAttribute, ref _obsoleteAttributeResolved, "System.ObsoleteAttribute");
+
+        private INamedTypeSymbol? _eventArgs;
+        private bool _eventArgsResolved;
+
+        public INamedTypeSymbol? EventArgs => System.Threading.Volatile.Read(ref _eventArgsResolved) ? _eventArgs : Resolve(ref _eventArgs, ref _eventArgsResolved, "System.EventArgs");
+
+        private INamedTypeSymbol? _iDisposable;
+        private bool _iDisposableResolved;
+
+        public INamedTypeSymbol? IDisposable => System.Threading.Volatile.Read(ref _iDisposableResolved) ? _iDisposable : Resolve(ref _iDisposable, ref _iDisposableResolved, "System.IDisposable");
+
+        private INamedTypeSymbol? _parallel;
+        private bool _parallelResolved;
+
+        public INamedTypeSymbol? Parallel => System.Threading.Volatile.Read(ref _parallelResolved) ? _parallel : Resolve(ref _parallel, ref _parallelResolved, "System.Threading.Tasks.Parallel");
+
+        private INamedTypeSymbol? _taskFactory;
+        private bool _taskFactoryResolved;
+
+        public INamedTypeSymbol? TaskFactory => System.Threading.Volatile.Read(ref _taskFactoryResolved) ? _taskFactory : Resolve(ref _taskFactory, ref _taskFactoryResolved, "System.Threading.Tasks.TaskFactory");
+
+        private INamedTypeSymbol? _taskFactoryOfT;
+        private bool _taskFactoryOfTResolved;
+
+        public INamedTypeSymbol? TaskFactoryOfT => System.Threading.Volatile.Read(ref _taskFactoryOfTResolved) ? _taskFactoryOfT : Resolve(ref _taskFactoryOfT, ref _taskFactoryOfTResolved, "System.Threading.Tasks.TaskFactory`1");
+
+        private INamedTypeSymbol? _enumerable;
+        private bool _enumerableResolved;
+
+        public INamedTypeSymbol? Enumerable => System.Threading.Volatile.Read(ref _enumerableResolved) ? _enumerable : Resolve(ref _enumerable, ref _enumerableResolved, "System.Linq.Enumerable");
+
+        private INamedTypeSymbol? _iEnumerableOfT;
+        private bool _iEnumerableOfTResolved;
+
+        public INamedTypeSymbol? IEnumerableOfT => System.Threading.Volatile.Read(ref _iEnumerableOfTResolved) ? _iEnumerableOfT : Resolve(ref _iEnumerableOfT, ref _iEnumerableOfTResolved, "System.Collections.Generic.IEnumerable`1");
+
+        private INamedTypeSymbol? _iAsyncEnumerableOfT;
+        private bool _iAsyncEnumerableOfTResolved;
+
+        public INamedTypeSymbol? IAsyncEnumerableOfT => System.Threading.Volatile.Read(ref _iAsyncEnumerableOfTResolved) ? _iAsyncEnumerableOfT : Resolve(ref _iAsyncEnumerableOfT, ref _iAsyncEnumerableOfTResolved, "System.Collections.Generic.IAsyncEnumerable`1");
+
+        private INamedTypeSymbol? _iAsyncEnumeratorOfT;
+        private bool _iAsyncEnumeratorOfTResolved;
+
+        public INamedTypeSymbol? IAsyncEnumeratorOfT => System.Threading.Volatile.Read(ref _iAsyncEnumeratorOfTResolved) ? _iAsyncEnumeratorOfT : Resolve(ref _iAsyncEnumeratorOfT, ref _iAsyncEnumeratorOfTResolved, "System.Collections.Generic.IAsyncEnumerator`1");
+
+        private INamedTypeSymbol? _enumeratorCancellationAttribute;
+        private bool _enumeratorCancellationAttributeResolved;
+
+        public INamedTypeSymbol? EnumeratorCancellationAttribute => System.Threading.Volatile.Read(ref _enumeratorCancellationAttributeResolved) ? _enumeratorCancellationAttribute : Resolve(ref _enumeratorCancellationAttribute, ref _enumeratorCancellationAttributeResolved, "System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+
+        private INamedTypeSymbol? _operationCanceledException;
+        private bool _operationCanceledExceptionResolved;
+
+        public INamedTypeSymbol? OperationCanceledException => System.Threading.Volatile.Read(ref _operationCanceledExceptionResolved) ? _operationCanceledException : Resolve(ref _operationCanceledException, ref _operationCanceledExceptionResolved, "System.OperationCanceledException");
+
+        private INamedTypeSymbol? _exception;
+        private bool _exceptionResolved;
+
+        public INamedTypeSymbol? Exception => System.Threading.Volatile.Read(ref _exceptionResolved) ? _exception : Resolve(ref _exception, ref _exceptionResolved, "System.Exception");
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
         public bool IsTaskLike(ITypeSymbol? type)
