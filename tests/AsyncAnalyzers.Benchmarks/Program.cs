@@ -46,7 +46,7 @@ namespace AsyncAnalyzers.Benchmarks
             report.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
             report.AppendLine($"- Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}`");
-            report.AppendLine($"- Method: one process, the same compilation (cloned, pre-bound) for every set; `CompilationWithAnalyzers` with `LogAnalyzerExecutionTime`, no concurrent analysis; time = sum of the analyzers' execution times from `GetAnalyzerTelemetryInfoAsync`; {options.Warmup} warm-up + {options.Runs} measured runs, median [min–max]; allocations = process-wide allocated bytes during the analysis (median).");
+            report.AppendLine($"- Method: one process, the same compilation (cloned, pre-bound) for every set; `CompilationWithAnalyzers` with `LogAnalyzerExecutionTime`, no concurrent analysis, full GC before each run; time = sum of the analyzers' execution times from `GetAnalyzerTelemetryInfoAsync`; {options.Warmup} warm-up + {options.Runs} measured runs, median [min–max]; allocations = process-wide allocated bytes during the analysis (median).");
             foreach (var set in sets)
             {
                 report.AppendLine($"- {set.Name}: {set.Analyzers.Length} analyzers, {set.ForcedIds.Length} rules forced on");
@@ -129,6 +129,10 @@ namespace AsyncAnalyzers.Benchmarks
                         (e, _, _) => exceptions.Add(e),
                         concurrentAnalysis: false,
                         logAnalyzerExecutionTime: true));
+                    // Start every run from a collected heap, so one set does not pay for another's garbage.
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
                     var before = GC.GetTotalAllocatedBytes(precise: true);
                     var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
                     var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;

@@ -107,7 +107,7 @@ namespace AsyncAnalyzers.Cancellation
 
         private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named)
         {
-            var token = InScopeToken.Find(at.SemanticModel!, at.Syntax.SpanStart, context.CancellationToken);
+            var token = InScopeToken.Find(at, context.ContainingSymbol);
             if (token.Symbol is null)
             {
                 if (token.AmbiguousWith is { } first && FindOtherParameter(first) is { } second)

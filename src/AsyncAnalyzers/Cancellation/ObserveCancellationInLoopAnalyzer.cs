@@ -49,7 +49,7 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            var token = InScopeToken.Find(loop.SemanticModel!, loop.Syntax.SpanStart, context.CancellationToken);
+            var token = InScopeToken.Find(loop, context.ContainingSymbol);
             if (token.Symbol is null)
             {
                 return;

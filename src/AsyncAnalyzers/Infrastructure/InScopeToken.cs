@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Infrastructure
 {
@@ -38,6 +39,100 @@ namespace AsyncAnalyzers.Infrastructure
     /// </summary>
     internal static class InScopeToken
     {
+        /// <summary>
+        /// The same rule as <see cref="Find(SemanticModel, int, CancellationToken)"/>, computed from the operation tree only
+        /// (no binder calls): the analyzers' hot paths use this one.
+        /// </summary>
+        public static InScopeTokenResult Find(IOperation operation, ISymbol containingSymbol)
+        {
+            var known = KnownSymbols.Get(operation.SemanticModel!.Compilation);
+            var tokenType = known.CancellationToken;
+            if (tokenType is null)
+            {
+                return default;
+            }
+
+            // 1. Parameters, innermost function first.
+            var function = AsyncContext.GetEnclosingFunction(operation, containingSymbol);
+            for (ISymbol? symbol = function; symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            {
+                IParameterSymbol? found = null;
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.RefKind == RefKind.Out || !SymbolEqualityComparer.Default.Equals(parameter.Type, tokenType))
+                    {
+                        continue;
+                    }
+
+                    if (found != null)
+                    {
+                        return new InScopeTokenResult(null, false, found);
+                    }
+
+                    found = parameter;
+                }
+
+                if (found != null)
+                {
+                    return new InScopeTokenResult(found, false, null);
+                }
+
+                if (method.IsStatic && method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+                {
+                    break;
+                }
+            }
+
+            // 2. Locals of the enclosing scopes declared before the position: a token, else a token source.
+            var position = operation.Syntax.SpanStart;
+            ILocalSymbol? token = null;
+            ILocalSymbol? source = null;
+            var tokenCount = 0;
+            var sourceCount = 0;
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                var locals = current switch
+                {
+                    IBlockOperation block => block.Locals,
+                    IUsingOperation @using => @using.Locals,
+                    ILoopOperation loop => loop.Locals,
+                    ISwitchOperation @switch => @switch.Locals,
+                    _ => ImmutableArray<ILocalSymbol>.Empty,
+                };
+                foreach (var local in locals)
+                {
+                    var references = local.DeclaringSyntaxReferences;
+                    if (references.Length == 0 || references[0].Span.End > position)
+                    {
+                        continue;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(local.Type, tokenType))
+                    {
+                        token = local;
+                        tokenCount++;
+                    }
+                    else if (known.CancellationTokenSource is { } sourceType && SymbolEqualityComparer.Default.Equals(local.Type, sourceType))
+                    {
+                        source = local;
+                        sourceCount++;
+                    }
+                }
+
+                if (current is IAnonymousFunctionOperation { Symbol.IsStatic: true } or ILocalFunctionOperation { Symbol.IsStatic: true })
+                {
+                    break;
+                }
+            }
+
+            if (tokenCount == 1)
+            {
+                return new InScopeTokenResult(token, false, null);
+            }
+
+            return tokenCount == 0 && sourceCount == 1 ? new InScopeTokenResult(source, true, null) : default;
+        }
+
         public static InScopeTokenResult Find(SemanticModel model, int position, CancellationToken cancellationToken)
         {
             var known = KnownSymbols.Get(model.Compilation);
