@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -66,30 +67,35 @@ namespace AsyncAnalyzers.Cancellation
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
         }
 
-        /// <summary>True as soon as a CancellationToken / CancellationTokenSource value appears; records whether the code suspends.</summary>
-        private static bool TouchesToken(IOperation operation, KnownSymbols known, ref bool suspends)
+        /// <summary>
+        /// True as soon as a CancellationToken / CancellationTokenSource value appears; records whether the code suspends.
+        /// Iterative (an explicit stack): deeply nested code must not overflow the thread's stack.
+        /// </summary>
+        private static bool TouchesToken(IOperation root, KnownSymbols known, ref bool suspends)
         {
-            foreach (var child in operation.ChildOperations)
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                foreach (var child in pending.Pop().ChildOperations)
                 {
-                    continue;
-                }
+                    if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        continue;
+                    }
 
-                var type = child.Type;
-                if (type != null && (KnownSymbols.Is(type, known.CancellationToken) || KnownSymbols.Is(type, known.CancellationTokenSource)))
-                {
-                    return true;
-                }
+                    var type = child.Type;
+                    if (type != null && (KnownSymbols.Is(type, known.CancellationToken) || KnownSymbols.Is(type, known.CancellationTokenSource)))
+                    {
+                        return true;
+                    }
 
-                suspends |= child is IAwaitOperation
-                            || child is IReturnOperation { Kind: OperationKind.YieldReturn }
-                            || child is IForEachLoopOperation { IsAsynchronous: true }
-                            || child is IUsingOperation { IsAsynchronous: true }
-                            || child is IUsingDeclarationOperation { IsAsynchronous: true };
-                if (TouchesToken(child, known, ref suspends))
-                {
-                    return true;
+                    suspends |= child is IAwaitOperation
+                                || child is IReturnOperation { Kind: OperationKind.YieldReturn }
+                                || child is IForEachLoopOperation { IsAsynchronous: true }
+                                || child is IUsingOperation { IsAsynchronous: true }
+                                || child is IUsingDeclarationOperation { IsAsynchronous: true };
+                    pending.Push(child);
                 }
             }
 

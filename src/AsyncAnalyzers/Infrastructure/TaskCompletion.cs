@@ -429,35 +429,42 @@ namespace AsyncAnalyzers.Infrastructure
         /// Visits the operations of a statement that certainly run when the statement completes normally:
         /// not the branches of conditionals, short-circuit right sides, loop bodies, try blocks or lambdas.
         /// </summary>
-        private static void VisitUnconditional(IOperation operation, System.Action<IOperation> visit)
+        private static void VisitUnconditional(IOperation root, System.Action<IOperation> visit)
         {
-            visit(operation);
-            switch (operation)
+            // Iterative: deeply nested expressions must not overflow the stack.
+            var pending = new System.Collections.Generic.Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                case IAnonymousFunctionOperation:
-                case ILocalFunctionOperation:
-                case ILoopOperation:
-                case ITryOperation:
-                case ISwitchOperation:
-                case ISwitchExpressionOperation:
-                    return;
-                case IConditionalOperation conditional:
-                    VisitUnconditional(conditional.Condition, visit);
-                    return;
-                case ICoalesceOperation coalesce:
-                    VisitUnconditional(coalesce.Value, visit);
-                    return;
-                case IConditionalAccessOperation access:
-                    VisitUnconditional(access.Operation, visit);
-                    return;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
-                    VisitUnconditional(logical.LeftOperand, visit);
-                    return;
-            }
+                var operation = pending.Pop();
+                visit(operation);
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                    case ILoopOperation:
+                    case ITryOperation:
+                    case ISwitchOperation:
+                    case ISwitchExpressionOperation:
+                        continue;
+                    case IConditionalOperation conditional:
+                        pending.Push(conditional.Condition);
+                        continue;
+                    case ICoalesceOperation coalesce:
+                        pending.Push(coalesce.Value);
+                        continue;
+                    case IConditionalAccessOperation access:
+                        pending.Push(access.Operation);
+                        continue;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                        pending.Push(logical.LeftOperand);
+                        continue;
+                }
 
-            foreach (var child in operation.ChildOperations)
-            {
-                VisitUnconditional(child, visit);
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
             }
         }
 

@@ -87,6 +87,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
             var incremental = await ApplyOneByOneAsync(original, projectId, cancellationToken).ConfigureAwait(false);
             CompareTexts(expectedTexts, await TextsAsync(incremental, projectId, cancellationToken).ConfigureAwait(false), "applying the code fix one diagnostic at a time");
+            await VerifyTreesBindLikeTextAsync(incremental, projectId, "applying the code fix one diagnostic at a time", cancellationToken).ConfigureAwait(false);
 
             if ((CodeFixTestBehaviors & CodeFixTestBehaviors.SkipFixAllCheck) != 0)
             {
@@ -111,6 +112,33 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
                 var batch = await ApplyFixAllAsync(original, projectId, fixAllProvider, scope, cancellationToken).ConfigureAwait(false);
                 CompareTexts(batchExpected, await TextsAsync(batch, projectId, cancellationToken).ConfigureAwait(false), $"Fix All in {scope} scope");
+                await VerifyTreesBindLikeTextAsync(batch, projectId, $"Fix All in {scope} scope", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The trees a fix produced (not re-parsed) must not have compiler errors that the same text, parsed, does not have:
+        /// a hand-built token can look right and bind wrong (an identifier "_" is not a discard), which the IDE's preview shows.
+        /// </summary>
+        private static async Task VerifyTreesBindLikeTextAsync(Solution solution, ProjectId projectId, string what, CancellationToken cancellationToken)
+        {
+            var project = solution.GetProject(projectId)!;
+            var produced = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            var reparsedTrees = new List<SyntaxTree>();
+            foreach (var tree in produced!.SyntaxTrees)
+            {
+                reparsedTrees.Add(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(tree.GetText(cancellationToken).ToString(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath, cancellationToken: cancellationToken));
+            }
+
+            var reparsed = produced.RemoveAllSyntaxTrees().AddSyntaxTrees(reparsedTrees);
+            static List<string> Errors(Compilation compilation, CancellationToken token)
+                => compilation.GetDiagnostics(token).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(x => x, StringComparer.Ordinal).ToList();
+            var treeErrors = Errors(produced, cancellationToken);
+            var textErrors = Errors(reparsed, cancellationToken);
+            var extra = treeErrors.Except(textErrors).ToList();
+            if (extra.Count > 0)
+            {
+                throw new VerifierException($"After {what}, the syntax trees the fix built have compiler errors that their text does not: {string.Join("; ", extra)}");
             }
         }
 

@@ -153,6 +153,16 @@ namespace AsyncAnalyzers.Tests.Verifiers
         }
 
         [Fact]
+        public async Task Fix_whose_built_tree_binds_differently_from_its_text_fails()
+        {
+            // The text "_ = Task.Delay(100);" compiles, but a hand-made identifier "_" is not a discard token.
+            var fixedText = AsyncSleepFixed.Replace("await Task.Delay(100);", "_ = Task.Delay(100);", StringComparison.Ordinal);
+            var message = await FailureOf(() => CSharpCodeFixVerifier<BlockingSleepAnalyzer, FakeDiscardFix>.VerifyCodeFixAsync(AsyncSleepMarked, fixedText));
+            Assert.Contains("syntax trees the fix built", message);
+            Assert.Contains("CS0103", message);
+        }
+
+        [Fact]
         public async Task Throwing_analyzer_fails_with_AD0001()
         {
             var message = await FailureOf(() => CSharpAnalyzerVerifier<ThrowingAnalyzer>.VerifyAnalyzerAsync(AsyncSleep));
@@ -263,6 +273,28 @@ namespace AsyncAnalyzers.Tests.Verifiers
                 var replacement = SyntaxFactory.ParseExpression("Thread.Sleeep(100)").WithTriviaFrom(node);
                 context.RegisterCodeFix(
                     CodeAction.Create("misspell", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, replacement))), "misspell"),
+                    context.Diagnostics);
+            }
+        }
+
+        /// <summary>Writes a discard with an identifier token instead of the parser's underscore token.</summary>
+        private sealed class FakeDiscardFix : CodeFixProvider
+        {
+            public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.BlockingSleep);
+
+            public override FixAllProvider? GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+            public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+            {
+                var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken);
+                var node = (ExpressionSyntax)root!.FindNode(context.Diagnostics[0].Location.SourceSpan);
+                var discard = SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.IdentifierName("_").WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.ParseExpression("Task.Delay(100)")).WithTriviaFrom(node);
+                context.RegisterCodeFix(
+                    CodeAction.Create("discard", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, discard))), "discard"),
                     context.Diagnostics);
             }
         }
