@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,18 +8,23 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace AsyncAnalyzers.CodeFixes.Infrastructure
 {
-    /// <summary>The document being fixed: its original root and model, and the edits made so far.</summary>
+    /// <summary>
+    /// The document being fixed: its original root and model, and the edits made so far. Replacements are applied in one
+    /// <c>ReplaceNodes</c> pass (linear in the size of the tree, however many diagnostics a Fix All brings); nested
+    /// replacements compose: an outer callback sees its descendants already replaced. Insertions and removals fall back to
+    /// a <see cref="SyntaxEditor"/>.
+    /// </summary>
     public sealed class DocumentFixEditor
     {
-        private readonly SyntaxEditor _editor;
+        private readonly Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxGenerator, SyntaxNode>> _replacements = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxGenerator, SyntaxNode>>();
+        private readonly List<Action<SyntaxEditor>> _structuralEdits = new List<Action<SyntaxEditor>>();
 
         internal DocumentFixEditor(Document document, SyntaxNode root, SemanticModel model)
         {
             Document = document;
             OriginalRoot = root;
             SemanticModel = model;
-            _editor = new SyntaxEditor(root, document.Project.Solution.Services);
-            Generator = _editor.Generator;
+            Generator = SyntaxGenerator.GetGenerator(document);
         }
 
         public Document Document { get; }
@@ -29,21 +35,30 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         public SyntaxGenerator Generator { get; }
 
-        /// <summary>Replaces a node of the original tree; nested replacements compose (the callback sees the current node).</summary>
-        public void ReplaceNode(SyntaxNode original, System.Func<SyntaxNode, SyntaxGenerator, SyntaxNode> computeReplacement)
-            => _editor.ReplaceNode(original, computeReplacement);
+        /// <summary>Namespaces the edits need a using directive for (added once per document).</summary>
+        internal SortedSet<string> RequiredImports { get; } = new SortedSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Replaces a node of the original tree; the callback receives the node with nested replacements applied.</summary>
+        public void ReplaceNode(SyntaxNode original, Func<SyntaxNode, SyntaxGenerator, SyntaxNode> computeReplacement)
+        {
+            if (_replacements.TryGetValue(original, out var previous))
+            {
+                _replacements[original] = (current, generator) => computeReplacement(previous(current, generator), generator);
+            }
+            else
+            {
+                _replacements[original] = computeReplacement;
+            }
+        }
 
         public void ReplaceNode(SyntaxNode original, SyntaxNode replacement)
-            => _editor.ReplaceNode(original, replacement);
+            => ReplaceNode(original, (_, _) => replacement);
 
         public void InsertAfter(SyntaxNode original, IEnumerable<SyntaxNode> nodes)
-            => _editor.InsertAfter(original, nodes);
+            => _structuralEdits.Add(editor => editor.InsertAfter(original, nodes));
 
         public void RemoveNode(SyntaxNode original)
-            => _editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia);
-
-        /// <summary>Namespaces the edits need a using directive for (added once per document).</summary>
-        internal SortedSet<string> RequiredImports { get; } = new SortedSet<string>(System.StringComparer.Ordinal);
+            => _structuralEdits.Add(editor => editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia));
 
         /// <summary>
         /// A name for <paramref name="type"/> that binds at <paramref name="position"/>: the simple name when it
@@ -51,6 +66,29 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// directive is then recorded in <see cref="RequiredImports"/>), else the global:: qualified name.
         /// </summary>
         public ExpressionSyntax TypeName(INamedTypeSymbol type, int position)
+        {
+            // The answer only changes between type declarations (usings, aliases, nested types): cache it per type scope,
+            // so a Fix All over thousands of diagnostics does one lookup per class, not one per diagnostic.
+            var scope = OriginalRoot.FindToken(position).Parent;
+            while (scope != null && scope is not BaseTypeDeclarationSyntax && scope is not BaseNamespaceDeclarationSyntax && scope is not CompilationUnitSyntax)
+            {
+                scope = scope.Parent;
+            }
+
+            var key = (scope, type);
+            if (_typeNames.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var name = LookupTypeName(type, position);
+            _typeNames[key] = name;
+            return name;
+        }
+
+        private readonly Dictionary<(SyntaxNode?, INamedTypeSymbol), ExpressionSyntax> _typeNames = new Dictionary<(SyntaxNode?, INamedTypeSymbol), ExpressionSyntax>();
+
+        private ExpressionSyntax LookupTypeName(INamedTypeSymbol type, int position)
         {
             var visible = SemanticModel.LookupNamespacesAndTypes(position, name: type.Name);
             var clash = false;
@@ -73,6 +111,28 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return SyntaxFactory.ParseName("global::" + type.ToDisplayString()).WithAdditionalAnnotations(Simplifier.Annotation);
         }
 
-        internal SyntaxNode GetChangedRoot() => _editor.GetChangedRoot();
+        internal SyntaxNode GetChangedRoot()
+        {
+            if (_structuralEdits.Count == 0)
+            {
+                return _replacements.Count == 0
+                    ? OriginalRoot
+                    : OriginalRoot.ReplaceNodes(_replacements.Keys, (original, rewritten) => _replacements[original](rewritten, Generator));
+            }
+
+            var editor = new SyntaxEditor(OriginalRoot, Document.Project.Solution.Services);
+            foreach (var replacement in _replacements)
+            {
+                var compute = replacement.Value;
+                editor.ReplaceNode(replacement.Key, (current, generator) => compute(current, generator));
+            }
+
+            foreach (var edit in _structuralEdits)
+            {
+                edit(editor);
+            }
+
+            return editor.GetChangedRoot();
+        }
     }
 }
