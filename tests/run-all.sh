@@ -26,6 +26,10 @@ if [ "$unit_status" -ne 0 ] || [ -z "$unit_passed" ] || [ "$unit_passed" -eq 0 ]
   exit 1
 fi
 
+echo "== benchmark smoke (seconds; no thresholds: timing in CI is noise)"
+dotnet run -c Release --no-build --project tests/AsyncAnalyzers.Benchmarks -- --smoke --out "$(mktemp -d)" > "$log" 2>&1 || { cat "$log"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
+grep -E "^\| AsyncAnalyzers \(ours\)" "$log" || { cat "$log"; echo "benchmark smoke produced no table"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
+
 echo "== package end to end"
 set +e
 bash tests/package-e2e.sh 2>&1 | tee "$log"

@@ -46,7 +46,7 @@ namespace AsyncAnalyzers.Benchmarks
             report.AppendLine($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             report.AppendLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
             report.AppendLine($"- Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}`");
-            report.AppendLine($"- Method: one process, the same compilation (cloned, pre-bound) for every set; `CompilationWithAnalyzers` with `LogAnalyzerExecutionTime`, no concurrent analysis, full GC before each run; time = sum of the analyzers' execution times from `GetAnalyzerTelemetryInfoAsync`; {options.Warmup} warm-up + {options.Runs} measured runs, median [min–max]; allocations = process-wide allocated bytes during the analysis (median).");
+            report.AppendLine($"- Method: one process, the same compilation (cloned, pre-bound) for every set; `CompilationWithAnalyzers` with `LogAnalyzerExecutionTime`, no concurrent analysis, full GC before each run; time = sum of the analyzers' execution times from `GetAnalyzerTelemetryInfoAsync`; {options.Warmup} warm-up + {options.Runs} measured runs, median [min–max]; allocations = process-wide allocated bytes during the analysis, GC pause = process-wide GC pause time during the analysis (medians; GC pauses land inside whichever analyzer callback is running and so inflate the telemetry).");
             foreach (var set in sets)
             {
                 report.AppendLine($"- {set.Name}: {set.Analyzers.Length} analyzers, {set.ForcedIds.Length} rules forced on");
@@ -95,7 +95,7 @@ namespace AsyncAnalyzers.Benchmarks
             return 0;
         }
 
-        private sealed record Measurement(double MedianMs, double MinMs, double MaxMs, double MedianAllocatedMb, int Diagnostics, Dictionary<string, double> PerAnalyzerMs, int Lines);
+        private sealed record Measurement(double MedianMs, double MinMs, double MaxMs, double MedianAllocatedMb, double MedianGcPauseMs, int Diagnostics, Dictionary<string, double> PerAnalyzerMs, int Lines);
 
         private static async Task<Dictionary<string, Measurement>> MeasureAsync(
             StringBuilder report,
@@ -116,6 +116,7 @@ namespace AsyncAnalyzers.Benchmarks
             {
                 var times = new List<double>();
                 var allocations = new List<double>();
+                var pauses = new List<double>();
                 var perAnalyzer = new Dictionary<string, List<double>>();
                 var diagnostics = 0;
                 for (var run = 0; run < options.Warmup + options.Runs; run++)
@@ -134,8 +135,10 @@ namespace AsyncAnalyzers.Benchmarks
                     GC.WaitForPendingFinalizers();
                     GC.Collect();
                     var before = GC.GetTotalAllocatedBytes(precise: true);
+                    var pauseBefore = GC.GetTotalPauseDuration();
                     var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
                     var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+                    var paused = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
                     var telemetry = new Dictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>();
                     foreach (var analyzer in set.Analyzers)
                     {
@@ -149,6 +152,7 @@ namespace AsyncAnalyzers.Benchmarks
 
                     times.Add(telemetry.Values.Sum(t => t.ExecutionTime.TotalMilliseconds));
                     allocations.Add(allocated / 1024.0 / 1024.0);
+                    pauses.Add(paused);
                     diagnostics = found.Length;
                     foreach (var (analyzer, info) in telemetry)
                     {
@@ -167,7 +171,7 @@ namespace AsyncAnalyzers.Benchmarks
                     }
                 }
 
-                results[set.Name] = new Measurement(Median(times), times.Min(), times.Max(), Median(allocations), diagnostics, perAnalyzer.ToDictionary(p => p.Key, p => Median(p.Value)), lines);
+                results[set.Name] = new Measurement(Median(times), times.Min(), times.Max(), Median(allocations), Median(pauses), diagnostics, perAnalyzer.ToDictionary(p => p.Key, p => Median(p.Value)), lines);
             }
 
             var ours = results.FirstOrDefault(r => r.Key.Contains("ours", StringComparison.Ordinal)).Value;
@@ -176,17 +180,17 @@ namespace AsyncAnalyzers.Benchmarks
             report.AppendLine();
             report.AppendLine($"{files.Count} files, {lines:N0} lines, {errors} compile errors.");
             report.AppendLine();
-            report.AppendLine("| Analyzer set | Analyzer ms (median) | min–max | ms / 1k lines | × ours | × null | Allocated MB | Diagnostics |");
-            report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            report.AppendLine("| Analyzer set | Analyzer ms (median) | min–max | ms / 1k lines | × ours | × null | Allocated MB | GC pause ms | Diagnostics |");
+            report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (name, m) in results)
             {
                 report.AppendLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "| {0} | {1:F1} | {2:F1}–{3:F1} | {4:F2} | {5} | {6} | {7:F1} | {8} |",
+                    "| {0} | {1:F1} | {2:F1}–{3:F1} | {4:F2} | {5} | {6} | {7:F1} | {8:F1} | {9} |",
                     name, m.MedianMs, m.MinMs, m.MaxMs, m.MedianMs / lines * 1000,
                     ours is null ? "–" : Ratio(m.MedianMs, ours.MedianMs),
                     floor is null ? "–" : Ratio(m.MedianMs, floor.MedianMs),
-                    m.MedianAllocatedMb, m.Diagnostics));
+                    m.MedianAllocatedMb, m.MedianGcPauseMs, m.Diagnostics));
             }
 
             if (ours != null)
