@@ -25,7 +25,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             => diagnostic.Properties.ContainsKey(AsyncCounterpartAnalyzer.FixableProperty)
                && diagnostic.Properties.ContainsKey(AsyncCounterpartAnalyzer.TwinNameProperty)
-               && FindInvocation(root, diagnostic) is { } invocation
+               && DiagnosticSyntax.FindInvocation(root, diagnostic) is { } invocation
                && invocation.Expression is MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax
                && AwaitInsertion.CanAwaitAt(invocation);
 
@@ -33,7 +33,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
         {
             foreach (var diagnostic in diagnostics)
             {
-                if (FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation
+                if (DiagnosticSyntax.FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation
                     || !diagnostic.Properties.TryGetValue(AsyncCounterpartAnalyzer.TwinNameProperty, out var twinName) || twinName is null)
                 {
                     continue;
@@ -118,20 +118,6 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
 
             return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Parameters.Length: > 0 } method
                    && method.Parameters[method.Parameters.Length - 1].IsParams;
-        }
-
-        private static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (current is InvocationExpressionSyntax invocation && invocation.Span == diagnostic.Location.SourceSpan)
-                {
-                    return invocation;
-                }
-            }
-
-            return null;
         }
     }
 }

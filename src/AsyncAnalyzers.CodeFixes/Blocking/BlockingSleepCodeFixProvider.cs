@@ -21,7 +21,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
         protected override string GetTitle(Diagnostic diagnostic) => "Use 'await Task.Delay'";
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
-            => FindInvocation(root, diagnostic) is { } invocation
+            => DiagnosticSyntax.FindInvocation(root, diagnostic) is { } invocation
                && KnownSymbols.Get(model.Compilation).Task != null
                && AwaitInsertion.CanAwaitAt(invocation);
 
@@ -30,7 +30,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
             var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task!;
             foreach (var diagnostic in diagnostics)
             {
-                if (FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation)
+                if (DiagnosticSyntax.FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation)
                 {
                     continue;
                 }
@@ -61,20 +61,6 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                 var replacement = AwaitInsertion.Await(delay.WithTriviaFrom(invocation));
                 editor.ReplaceNode(invocation, replacement);
             }
-        }
-
-        private static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (current is InvocationExpressionSyntax invocation && invocation.Span == diagnostic.Location.SourceSpan)
-                {
-                    return invocation;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -22,7 +22,7 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             => diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.ShapeProperty)
-               && Find(root, diagnostic) is { } node
+               && DiagnosticSyntax.Find<ExpressionSyntax>(root, diagnostic) is { } node
                && (!IsArgumentShape(diagnostic) || node is InvocationExpressionSyntax)
                && InScopeToken.Find(model, node.SpanStart, cancellationToken).HasToken;
 
@@ -30,7 +30,7 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
         {
             foreach (var diagnostic in diagnostics)
             {
-                if (Find(editor.OriginalRoot, diagnostic) is not { } node
+                if (DiagnosticSyntax.Find<ExpressionSyntax>(editor.OriginalRoot, diagnostic) is not { } node
                     || TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, node.SpanStart, cancellationToken)) is not { } token)
                 {
                     continue;
@@ -54,17 +54,5 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
         private static bool IsArgumentShape(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(ForwardCancellationTokenAnalyzer.ShapeProperty, out var shape) && shape == "Argument";
 
-        private static ExpressionSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
-        {
-            for (var current = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true); current != null; current = current.Parent)
-            {
-                if (current is ExpressionSyntax expression && expression.Span == diagnostic.Location.SourceSpan)
-                {
-                    return expression;
-                }
-            }
-
-            return null;
-        }
     }
 }

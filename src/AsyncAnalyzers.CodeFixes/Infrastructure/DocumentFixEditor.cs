@@ -17,7 +17,8 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
     public sealed class DocumentFixEditor
     {
         private readonly Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxGenerator, SyntaxNode>> _replacements = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxGenerator, SyntaxNode>>();
-        private readonly List<Action<SyntaxEditor>> _structuralEdits = new List<Action<SyntaxEditor>>();
+        private readonly List<Action<SyntaxEditor>> _orderedEdits = new List<Action<SyntaxEditor>>();
+        private bool _hasStructuralEdits;
 
         internal DocumentFixEditor(Document document, SyntaxNode root, SemanticModel model)
         {
@@ -41,6 +42,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// <summary>Replaces a node of the original tree; the callback receives the node with nested replacements applied.</summary>
         public void ReplaceNode(SyntaxNode original, Func<SyntaxNode, SyntaxGenerator, SyntaxNode> computeReplacement)
         {
+            _orderedEdits.Add(editor => editor.ReplaceNode(original, (current, generator) => computeReplacement(current, generator)));
             if (_replacements.TryGetValue(original, out var previous))
             {
                 _replacements[original] = (current, generator) => computeReplacement(previous(current, generator), generator);
@@ -55,10 +57,16 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             => ReplaceNode(original, (_, _) => replacement);
 
         public void InsertAfter(SyntaxNode original, IEnumerable<SyntaxNode> nodes)
-            => _structuralEdits.Add(editor => editor.InsertAfter(original, nodes));
+        {
+            _hasStructuralEdits = true;
+            _orderedEdits.Add(editor => editor.InsertAfter(original, nodes));
+        }
 
         public void RemoveNode(SyntaxNode original)
-            => _structuralEdits.Add(editor => editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia));
+        {
+            _hasStructuralEdits = true;
+            _orderedEdits.Add(editor => editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia));
+        }
 
         /// <summary>
         /// A name for <paramref name="type"/> that binds at <paramref name="position"/>: the simple name when it
@@ -113,21 +121,17 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         internal SyntaxNode GetChangedRoot()
         {
-            if (_structuralEdits.Count == 0)
+            if (!_hasStructuralEdits)
             {
                 return _replacements.Count == 0
                     ? OriginalRoot
                     : OriginalRoot.ReplaceNodes(_replacements.Keys, (original, rewritten) => _replacements[original](rewritten, Generator));
             }
 
+            // Insertions and removals: replay every edit in the order it was made (an insertion after a node must see
+            // that node before it is replaced), as SyntaxEditor expects.
             var editor = new SyntaxEditor(OriginalRoot, Document.Project.Solution.Services);
-            foreach (var replacement in _replacements)
-            {
-                var compute = replacement.Value;
-                editor.ReplaceNode(replacement.Key, (current, generator) => compute(current, generator));
-            }
-
-            foreach (var edit in _structuralEdits)
+            foreach (var edit in _orderedEdits)
             {
                 edit(editor);
             }

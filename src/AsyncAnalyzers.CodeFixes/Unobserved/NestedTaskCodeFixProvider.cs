@@ -22,7 +22,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
         protected override string GetTitle(Diagnostic diagnostic) => IsRun(diagnostic) ? "Use 'Task.Run'" : "Add '.Unwrap()'";
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
-            => FindInvocation(root, diagnostic) is { } invocation
+            => DiagnosticSyntax.FindInvocation(root, diagnostic) is { } invocation
                && (!IsRun(diagnostic) || invocation.Expression is MemberAccessExpressionSyntax)
                && KnownSymbols.Get(model.Compilation).Task != null;
 
@@ -31,7 +31,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
             var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task!;
             foreach (var diagnostic in diagnostics)
             {
-                if (FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation)
+                if (DiagnosticSyntax.FindInvocation(editor.OriginalRoot, diagnostic) is not { } invocation)
                 {
                     continue;
                 }
@@ -57,17 +57,5 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
         private static bool IsRun(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(NestedTaskAnalyzer.FixProperty, out var fix) && fix == "Run";
 
-        private static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
-        {
-            for (var current = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true); current != null; current = current.Parent)
-            {
-                if (current is InvocationExpressionSyntax invocation && invocation.Span == diagnostic.Location.SourceSpan)
-                {
-                    return invocation;
-                }
-            }
-
-            return null;
-        }
     }
 }

@@ -39,7 +39,7 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            var root = FunctionBody(invocation);
+            var root = AsyncContext.FunctionBody(invocation);
             var acquiredAt = invocation.Syntax.Span.End;
             foreach (var operation in root.Descendants())
             {
@@ -125,17 +125,6 @@ namespace AsyncAnalyzers.Blocking
                 _ => null,
             };
 
-        private static IOperation FunctionBody(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent != null && current.Parent is not IAnonymousFunctionOperation && current.Parent is not ILocalFunctionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current;
-        }
-
         /// <summary>An await (also await foreach / await using) of this function between the two positions.</summary>
         private static bool HasAwaitBetween(IOperation root, int start, int end)
         {
@@ -146,20 +135,7 @@ namespace AsyncAnalyzers.Blocking
                               || operation is IForEachLoopOperation { IsAsynchronous: true }
                               || operation is IUsingOperation { IsAsynchronous: true }
                               || operation is IUsingDeclarationOperation { IsAsynchronous: true };
-                if (isAwait && position > start && position < end && !IsInNestedFunction(operation, root))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsInNestedFunction(IOperation operation, IOperation root)
-        {
-            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                if (isAwait && position > start && position < end && !AsyncContext.IsInNestedFunction(operation, root))
                 {
                     return true;
                 }

@@ -97,7 +97,7 @@ namespace AsyncAnalyzers.Cancellation
         {
             foreach (var operation in handler.Descendants())
             {
-                if (operation is IThrowOperation && !IsInNestedFunction(operation, handler))
+                if (operation is IThrowOperation && !AsyncContext.IsInNestedFunction(operation, handler))
                 {
                     return true;
                 }
@@ -132,18 +132,5 @@ namespace AsyncAnalyzers.Cancellation
                 IDefaultValueOperation => true,
                 _ => false,
             };
-
-        private static bool IsInNestedFunction(IOperation operation, IOperation root)
-        {
-            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -19,6 +19,32 @@ namespace AsyncAnalyzers.Infrastructure
             return function is { IsAsync: true };
         }
 
+        /// <summary>The body of the innermost function around the operation (its own operations; nested functions are inside it).</summary>
+        public static IOperation FunctionBody(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent != null && current.Parent is not IAnonymousFunctionOperation && current.Parent is not ILocalFunctionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>Whether <paramref name="operation"/> sits in a lambda or local function nested inside <paramref name="root"/>.</summary>
+        public static bool IsInNestedFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The innermost lambda, local function or method whose body holds <paramref name="operation"/>.</summary>
         public static IMethodSymbol? GetEnclosingFunction(IOperation operation, ISymbol containingSymbol)
         {

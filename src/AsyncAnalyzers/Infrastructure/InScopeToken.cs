@@ -53,34 +53,9 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             // 1. Parameters, innermost function first.
-            var function = AsyncContext.GetEnclosingFunction(operation, containingSymbol);
-            for (ISymbol? symbol = function; symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            if (FindParameter(AsyncContext.GetEnclosingFunction(operation, containingSymbol), tokenType) is { } parameterResult)
             {
-                IParameterSymbol? found = null;
-                foreach (var parameter in method.Parameters)
-                {
-                    if (parameter.RefKind == RefKind.Out || !SymbolEqualityComparer.Default.Equals(parameter.Type, tokenType))
-                    {
-                        continue;
-                    }
-
-                    if (found != null)
-                    {
-                        return new InScopeTokenResult(null, false, found);
-                    }
-
-                    found = parameter;
-                }
-
-                if (found != null)
-                {
-                    return new InScopeTokenResult(found, false, null);
-                }
-
-                if (method.IsStatic && method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
-                {
-                    break;
-                }
+                return parameterResult;
             }
 
             // 2. Locals of the enclosing scopes declared before the position: a token, else a token source.
@@ -142,8 +117,39 @@ namespace AsyncAnalyzers.Infrastructure
                 return default;
             }
 
-            // 1. Parameters, innermost function first. A static lambda/local function cannot capture outer parameters.
-            for (var symbol = model.GetEnclosingSymbol(position, cancellationToken); symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            // 1. Parameters, innermost function first.
+            if (FindParameter(model.GetEnclosingSymbol(position, cancellationToken), tokenType) is { } parameterResult)
+            {
+                return parameterResult;
+            }
+
+            // 2. Locals declared before the position: a token, else a token source.
+            var symbols = model.LookupSymbols(position);
+            var local = FindSingleLocal(symbols, tokenType, position);
+            if (local != null)
+            {
+                return new InScopeTokenResult(local, false, null);
+            }
+
+            if (known.CancellationTokenSource is { } sourceType)
+            {
+                var source = FindSingleLocal(symbols, sourceType, position);
+                if (source != null)
+                {
+                    return new InScopeTokenResult(source, true, null);
+                }
+            }
+
+            return default;
+        }
+
+        /// <summary>
+        /// The token parameter of the innermost function that has one (never guessing between two of one function); a static
+        /// lambda or local function cannot capture outer parameters, so the search stops there. Null when there is none.
+        /// </summary>
+        private static InScopeTokenResult? FindParameter(ISymbol? start, INamedTypeSymbol tokenType)
+        {
+            for (var symbol = start; symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
             {
                 IParameterSymbol? found = null;
                 foreach (var parameter in method.Parameters)
@@ -172,24 +178,7 @@ namespace AsyncAnalyzers.Infrastructure
                 }
             }
 
-            // 2. Locals declared before the position: a token, else a token source.
-            var symbols = model.LookupSymbols(position);
-            var local = FindSingleLocal(symbols, tokenType, position);
-            if (local != null)
-            {
-                return new InScopeTokenResult(local, false, null);
-            }
-
-            if (known.CancellationTokenSource is { } sourceType)
-            {
-                var source = FindSingleLocal(symbols, sourceType, position);
-                if (source != null)
-                {
-                    return new InScopeTokenResult(source, true, null);
-                }
-            }
-
-            return default;
+            return null;
         }
 
         private static ILocalSymbol? FindSingleLocal(ImmutableArray<ISymbol> symbols, INamedTypeSymbol type, int position)

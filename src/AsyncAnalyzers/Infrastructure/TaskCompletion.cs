@@ -57,7 +57,7 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             var isValueTask = known.IsValueTask(task.Type);
-            var root = FunctionRoot(task);
+            var root = AsyncContext.FunctionBody(task);
             if (symbol is ILocalSymbol local2)
             {
                 collection ??= ForEachCollection(local2, task);
@@ -468,18 +468,6 @@ namespace AsyncAnalyzers.Infrastructure
             }
         }
 
-        /// <summary>The body of the innermost function around the operation.</summary>
-        private static IOperation FunctionRoot(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent != null && current.Parent is not IAnonymousFunctionOperation && current.Parent is not ILocalFunctionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current;
-        }
-
         private static bool HasWriteAnywhere(IOperation root, ISymbol symbol) => HasWriteBetween(root, symbol, -1, null);
 
         /// <summary>
@@ -508,7 +496,7 @@ namespace AsyncAnalyzers.Infrastructure
                     return true;
                 }
 
-                if (IsInsideLambda(operation, root))
+                if (AsyncContext.IsInNestedFunction(operation, root))
                 {
                     return true;
                 }
@@ -556,19 +544,6 @@ namespace AsyncAnalyzers.Infrastructure
             foreach (var element in tuple.Elements)
             {
                 if (WritesTarget(element, symbol))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsInsideLambda(IOperation operation, IOperation root)
-        {
-            for (var current = operation.Parent; current != null && !ReferenceEquals(current, root); current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     return true;
                 }

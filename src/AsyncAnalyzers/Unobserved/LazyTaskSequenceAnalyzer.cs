@@ -43,11 +43,7 @@ namespace AsyncAnalyzers.Unobserved
             }
 
             var root = declarator;
-            IOperation body = declarator;
-            while (body.Parent != null && body.Parent is not IAnonymousFunctionOperation && body.Parent is not ILocalFunctionOperation)
-            {
-                body = body.Parent;
-            }
+            var body = AsyncContext.FunctionBody(declarator);
 
             var enumerations = 0;
             foreach (var operation in body.Descendants())

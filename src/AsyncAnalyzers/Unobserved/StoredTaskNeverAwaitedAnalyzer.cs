@@ -61,7 +61,7 @@ namespace AsyncAnalyzers.Unobserved
                 }
             }
 
-            var root = FunctionBody(declarator);
+            var root = AsyncContext.FunctionBody(declarator);
             foreach (var operation in root.Descendants())
             {
                 if (operation is ILocalReferenceOperation reference
@@ -84,16 +84,5 @@ namespace AsyncAnalyzers.Unobserved
         private static bool IsPlainWrite(ILocalReferenceOperation reference)
             => reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)
                && assignment.Parent is IExpressionStatementOperation;
-
-        private static IOperation FunctionBody(IOperation operation)
-        {
-            var current = operation;
-            while (current.Parent != null && current.Parent is not IAnonymousFunctionOperation && current.Parent is not ILocalFunctionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current;
-        }
     }
 }

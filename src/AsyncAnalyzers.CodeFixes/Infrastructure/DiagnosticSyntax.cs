@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>Finds the syntax a diagnostic was reported on (the node whose span is exactly the diagnostic's).</summary>
+    public static class DiagnosticSyntax
+    {
+        public static T? Find<T>(SyntaxNode root, Diagnostic diagnostic)
+            where T : SyntaxNode
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (!root.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            for (var current = root.FindNode(span, getInnermostNodeForTie: true); current != null; current = current.Parent)
+            {
+                if (current is T node && node.Span == span)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        public static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
+            => Find<InvocationExpressionSyntax>(root, diagnostic);
+    }
+}
