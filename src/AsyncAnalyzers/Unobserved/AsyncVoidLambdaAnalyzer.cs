@@ -49,7 +49,12 @@ namespace AsyncAnalyzers.Unobserved
                     kind = lambda.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
                     location = HeaderLocation(lambda.Syntax);
                     break;
-                case IMethodReferenceOperation { Method: { IsAsync: true } } reference:
+                case IMethodReferenceOperation { Method: { IsAsync: true } method } reference:
+                    if (AsyncVoidMethodAnalyzer.IsReportedByDefault(method, known))
+                    {
+                        return; // ASYNC203 reports the async void method once, at its declaration
+                    }
+
                     kind = "method group";
                     location = reference.Syntax.GetLocation();
                     break;

@@ -71,6 +71,13 @@ namespace AsyncAnalyzers.Unobserved
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidMethod, function.Locations[0], function.Name));
         }
 
+        /// <summary>Whether ASYNC203 reports this method's declaration with default options (so other rules need not report it again).</summary>
+        internal static bool IsReportedByDefault(IMethodSymbol method, KnownSymbols known)
+            => method is { IsAsync: true, ReturnsVoid: true }
+               && method.Locations.Length > 0 && method.Locations[0].IsInSource
+               && !known.IsEventHandlerSignature(method)
+               && (method.MethodKind == MethodKind.LocalFunction || !IsContractBound(method));
+
         private static bool IsContractBound(IMethodSymbol method)
         {
             if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty)

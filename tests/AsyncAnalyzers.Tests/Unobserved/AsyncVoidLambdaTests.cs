@@ -78,7 +78,7 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 At(0, "lambda", "TimerCallback"), At(1, "lambda", "ThreadStart"), At(2, "anonymous method", "Action"));
 
         [Fact]
-        public Task Async_void_method_group_converted_to_Action_is_reported()
+        public Task Handler_shaped_async_void_method_group_converted_to_a_non_event_delegate_is_reported()
             => Verify.VerifyAnalyzerAsync(
                 """
                 using System;
@@ -86,12 +86,29 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
                 class C
                 {
-                    async void Tick() => await Task.Yield();
+                    async void OnTick(object sender, EventArgs e) => await Task.Yield();
 
-                    void M() { Action a = {|#0:Tick|}; a(); }
+                    void M() { Action<object, EventArgs> a = {|#0:OnTick|}; a(this, EventArgs.Empty); }
                 }
                 """,
-                At(0, "method group", "Action"));
+                At(0, "method group", "Action<object, EventArgs>"));
+
+        [Fact]
+        public Task Plain_async_void_method_group_is_left_to_ASYNC203_to_report_once()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    // Shape seen in a real server: timer callbacks declared async void and passed as method groups.
+                    async void Tick(object? state) => await Task.Yield();
+
+                    void M() { using var timer = new Timer(Tick, null, 0, 1000); Action<object?> a = Tick; a(null); }
+                }
+                """);
 
         [Fact]
         public Task Handler_shaped_lambda_assigned_to_a_variable_is_reported()
