@@ -168,6 +168,44 @@ namespace AsyncAnalyzers.Tests.Verifiers
                 solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId, path), FileName(path), SourceText.From(content), filePath: path);
             }
 
+            foreach (var (name, additional) in state.AdditionalProjects)
+            {
+                var additionalId = ProjectId.CreateNewId(name);
+                solution = solution.AddProject(ProjectInfo.Create(
+                    additionalId,
+                    VersionStamp.Create(),
+                    name,
+                    name,
+                    LanguageNames.CSharp,
+                    filePath: "/" + name + "/" + name + ".csproj",
+                    compilationOptions: compilationOptions.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary),
+                    parseOptions: parseOptions,
+                    metadataReferences: references));
+                foreach (var (rawPath, content) in additional.Sources)
+                {
+                    var path = ProjectState.PathIn(name, rawPath);
+                    var (text, spans) = TestMarkup.Parse(content);
+                    var sourceText = SourceText.From(text, Encoding.UTF8);
+                    foreach (var span in spans)
+                    {
+                        if (span.MarkerIndex is null)
+                        {
+                            var id = span.Id ?? SingleDescriptorId(analyzers);
+                            descriptors.TryGetValue(id, out var descriptor);
+                            var result = descriptor != null ? new DiagnosticResult(descriptor) : DiagnosticResult.ForId(id);
+                            expected.Add(result.WithResolvedSpan(path, sourceText.Lines.GetLinePositionSpan(span.Span)));
+                        }
+                    }
+
+                    solution = solution.AddDocument(DocumentId.CreateNewId(additionalId, path), FileName(path), sourceText, filePath: path);
+                }
+
+                if (state.AdditionalProjectReferences.Contains(name))
+                {
+                    solution = solution.AddProjectReference(projectId, new ProjectReference(additionalId));
+                }
+            }
+
             return (solution, projectId, expected);
         }
 
@@ -222,13 +260,17 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
         internal async Task VerifyDiagnosticsAsync(ProjectState state, string what, CancellationToken cancellationToken)
         {
-            var (solution, projectId, expected) = CreateSolution(state);
-            var project = solution.GetProject(projectId)!;
-            var actual = await GetDiagnosticsAsync(project, includeCompilerDiagnostics: true, cancellationToken).ConfigureAwait(false);
-            await CompareAsync(project, expected, actual, what, cancellationToken).ConfigureAwait(false);
+            var (solution, _, expected) = CreateSolution(state);
+            var actual = ImmutableArray.CreateBuilder<Diagnostic>();
+            foreach (var project in solution.Projects)
+            {
+                actual.AddRange(await GetDiagnosticsAsync(project, includeCompilerDiagnostics: true, cancellationToken).ConfigureAwait(false));
+            }
+
+            await CompareAsync(solution, expected, actual.ToImmutable(), what, cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task CompareAsync(Project project, List<DiagnosticResult> expected, ImmutableArray<Diagnostic> actual, string what, CancellationToken cancellationToken)
+        private static async Task CompareAsync(Solution solution, List<DiagnosticResult> expected, ImmutableArray<Diagnostic> actual, string what, CancellationToken cancellationToken)
         {
             var unmatched = new List<Diagnostic>(actual.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start));
             var missing = new List<DiagnosticResult>();
@@ -266,14 +308,14 @@ namespace AsyncAnalyzers.Tests.Verifiers
                 message.AppendLine("Reported but not expected:");
                 foreach (var diagnostic in unmatched)
                 {
-                    message.AppendLine("    " + await DescribeAsync(project, diagnostic, cancellationToken).ConfigureAwait(false));
+                    message.AppendLine("    " + await DescribeAsync(solution, diagnostic, cancellationToken).ConfigureAwait(false));
                 }
             }
 
             message.AppendLine("All reported:");
             foreach (var diagnostic in actual)
             {
-                message.AppendLine("    " + await DescribeAsync(project, diagnostic, cancellationToken).ConfigureAwait(false));
+                message.AppendLine("    " + await DescribeAsync(solution, diagnostic, cancellationToken).ConfigureAwait(false));
             }
 
             throw new VerifierException(message.ToString());
@@ -318,7 +360,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
             return message is null || message == actual.GetMessage(CultureInfo.InvariantCulture);
         }
 
-        private static async Task<string> DescribeAsync(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static async Task<string> DescribeAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (!diagnostic.Location.IsInSource)
             {
@@ -326,7 +368,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
             }
 
             var lineSpan = diagnostic.Location.GetLineSpan();
-            var document = project.Documents.FirstOrDefault(d => d.FilePath == lineSpan.Path);
+            var document = solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => d.FilePath == lineSpan.Path);
             var lineText = string.Empty;
             if (document != null)
             {

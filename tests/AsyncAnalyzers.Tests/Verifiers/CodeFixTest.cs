@@ -149,16 +149,24 @@ namespace AsyncAnalyzers.Tests.Verifiers
             result.AdditionalFiles.AddRange(state.AdditionalFiles.Count > 0 ? state.AdditionalFiles : TestState.AdditionalFiles);
             result.AnalyzerConfigFiles.AddRange(state.AnalyzerConfigFiles.Count > 0 ? state.AnalyzerConfigFiles : TestState.AnalyzerConfigFiles);
             result.ExpectedDiagnostics.AddRange(state.ExpectedDiagnostics);
+            foreach (var (name, additional) in state.AdditionalProjects.Count > 0 ? state.AdditionalProjects : TestState.AdditionalProjects)
+            {
+                result.AdditionalProjects[name] = additional;
+            }
+
+            result.AdditionalProjectReferences.AddRange(state.AdditionalProjectReferences.Count > 0 ? state.AdditionalProjectReferences : TestState.AdditionalProjectReferences);
             return result;
         }
 
         private static List<(string Path, string Text)> CleanTexts(ProjectState state)
-            => state.Sources.Select(s => (s.Path, TestMarkup.Parse(s.Content).Text)).ToList();
+            => state.Sources.Select(s => (s.Path, TestMarkup.Parse(s.Content).Text))
+                .Concat(state.AdditionalProjects.SelectMany(p => p.Value.Sources.Select(s => (ProjectState.PathIn(p.Key, s.Path), TestMarkup.Parse(s.Content).Text))))
+                .ToList();
 
         private static async Task<List<(string Path, string Text)>> TextsAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
         {
             var result = new List<(string Path, string Text)>();
-            foreach (var document in solution.GetProject(projectId)!.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal))
+            foreach (var document in solution.Projects.SelectMany(p => p.Documents).OrderBy(d => d.FilePath, StringComparer.Ordinal))
             {
                 var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
                 result.Add((document.FilePath!, text.ToString()));
@@ -228,6 +236,21 @@ namespace AsyncAnalyzers.Tests.Verifiers
                 .ToList();
         }
 
+        /// <summary>Fixable diagnostics of every project, the test project first.</summary>
+        private async Task<List<(Project Project, Diagnostic Diagnostic)>> FixableInSolutionAsync(Solution solution, CancellationToken cancellationToken)
+        {
+            var result = new List<(Project, Diagnostic)>();
+            foreach (var project in solution.Projects.OrderBy(p => p.Name == "TestProject" ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal))
+            {
+                foreach (var diagnostic in await FixableDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false))
+                {
+                    result.Add((project, diagnostic));
+                }
+            }
+
+            return result;
+        }
+
         private async Task<CodeAction?> FindActionAsync(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var document = project.GetDocument(diagnostic.Location.SourceTree)
@@ -267,8 +290,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
         private async Task VerifyNoFixOfferedAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
         {
-            var project = solution.GetProject(projectId)!;
-            foreach (var diagnostic in await FixableDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false))
+            foreach (var (project, diagnostic) in await FixableInSolutionAsync(solution, cancellationToken).ConfigureAwait(false))
             {
                 var action = await FindActionAsync(project, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (action != null)
@@ -298,9 +320,8 @@ namespace AsyncAnalyzers.Tests.Verifiers
             var iterations = 0;
             while (true)
             {
-                var project = solution.GetProject(projectId)!;
                 CodeAction? action = null;
-                foreach (var diagnostic in await FixableDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false))
+                foreach (var (project, diagnostic) in await FixableInSolutionAsync(solution, cancellationToken).ConfigureAwait(false))
                 {
                     action = await FindActionAsync(project, diagnostic, cancellationToken).ConfigureAwait(false);
                     if (action != null)
@@ -345,11 +366,12 @@ namespace AsyncAnalyzers.Tests.Verifiers
                 var project = solution.GetProject(projectId)!;
                 Diagnostic? first = null;
                 CodeAction? action = null;
-                foreach (var diagnostic in await FixableDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false))
+                foreach (var (candidateProject, diagnostic) in await FixableInSolutionAsync(solution, cancellationToken).ConfigureAwait(false))
                 {
-                    action = await FindActionAsync(project, diagnostic, cancellationToken).ConfigureAwait(false);
+                    action = await FindActionAsync(candidateProject, diagnostic, cancellationToken).ConfigureAwait(false);
                     if (action != null)
                     {
+                        project = candidateProject;
                         first = diagnostic;
                         break;
                     }

@@ -29,6 +29,16 @@ namespace AsyncAnalyzers.Tests.Verifiers
         public List<(string Path, string Content)> AnalyzerConfigFiles { get; } = new List<(string Path, string Content)>();
 
         public List<DiagnosticResult> ExpectedDiagnostics { get; } = new List<DiagnosticResult>();
+
+        /// <summary>More projects of the same solution, by name (their sources live under /Name/…).</summary>
+        public Dictionary<string, ProjectState> AdditionalProjects { get; } = new Dictionary<string, ProjectState>(System.StringComparer.Ordinal);
+
+        /// <summary>Names of <see cref="AdditionalProjects"/> this project references.</summary>
+        public List<string> AdditionalProjectReferences { get; } = new List<string>();
+
+        /// <summary>Where a source of an additional project lives: /0/Test0.cs becomes /Name/Test0.cs.</summary>
+        internal static string PathIn(string projectName, string path)
+            => path.StartsWith("/0/", System.StringComparison.Ordinal) ? "/" + projectName + "/" + path.Substring(3) : path;
     }
 
     /// <summary>Which compiler diagnostics take part in the comparison (they must then be expected too).</summary>

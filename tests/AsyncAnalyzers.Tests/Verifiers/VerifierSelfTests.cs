@@ -228,6 +228,65 @@ namespace AsyncAnalyzers.Tests.Verifiers
         }
 
         [Fact]
+        public async Task Multi_project_solutions_are_analyzed_and_fixed_in_every_project()
+        {
+            var library = new ProjectState();
+            library.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Lib
+                {
+                    public static class Helper
+                    {
+                        public static async Task WaitAsync()
+                        {
+                            [|Thread.Sleep(5)|];
+                            await Task.Yield();
+                        }
+                    }
+                }
+                """);
+            var libraryFixed = new ProjectState();
+            libraryFixed.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Lib
+                {
+                    public static class Helper
+                    {
+                        public static async Task WaitAsync()
+                        {
+                            await Task.Delay(5);
+                            await Task.Yield();
+                        }
+                    }
+                }
+                """);
+            var test = new CodeFixTest<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>
+            {
+                TestCode = AsyncSleepMarked.Replace("await Task.Yield();", "await Lib.Helper.WaitAsync();", StringComparison.Ordinal),
+                FixedCode = AsyncSleepFixed.Replace("await Task.Yield();", "await Lib.Helper.WaitAsync();", StringComparison.Ordinal),
+            };
+            test.TestState.AdditionalProjects["Library"] = library;
+            test.TestState.AdditionalProjectReferences.Add("Library");
+            test.FixedState.AdditionalProjects["Library"] = libraryFixed;
+            await test.RunAsync();
+
+            // And an unfixed library diagnostic is noticed.
+            var wrong = new CodeFixTest<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>
+            {
+                TestCode = AsyncSleepMarked.Replace("await Task.Yield();", "await Lib.Helper.WaitAsync();", StringComparison.Ordinal),
+                FixedCode = AsyncSleepFixed.Replace("await Task.Yield();", "await Lib.Helper.WaitAsync();", StringComparison.Ordinal),
+            };
+            wrong.TestState.AdditionalProjects["Library"] = library;
+            wrong.TestState.AdditionalProjectReferences.Add("Library");
+            var message = await FailureOf(() => wrong.RunAsync());
+            Assert.Contains("/Library/Test0.cs", message);
+        }
+
+        [Fact]
         public void Markup_parses_nested_named_and_marker_spans()
         {
             var (text, spans) = TestMarkup.Parse("a[|b{|X1:c{|#0:d|}|}|]e");
