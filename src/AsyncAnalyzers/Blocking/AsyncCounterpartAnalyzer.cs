@@ -49,12 +49,8 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            if (BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
-            {
-                return;
-            }
-
-            if (name == "Take" && KnownSymbols.Is(method.ContainingType?.OriginalDefinition, known.BlockingCollectionOfT))
+            if (name == "Take" && KnownSymbols.Is(method.ContainingType?.OriginalDefinition, known.BlockingCollectionOfT)
+                && !BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpartChannel, invocation.Syntax.GetLocation(), Display(method)));
                 return;
@@ -67,7 +63,7 @@ namespace AsyncAnalyzers.Blocking
 
             var receiverType = invocation.Instance?.Type;
             var twin = twins.Find(method, receiverType, invocation.SemanticModel!, invocation.Syntax.SpanStart, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
-            if (twin is not { } found)
+            if (twin is not { } found || BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
             {
                 return;
             }

@@ -43,15 +43,16 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            // One walk over the loop (not into nested functions): does it suspend, and does it touch any token?
-            var suspends = false;
-            if (TouchesToken(loop, known, ref suspends) || !suspends)
+            // Cheap first: is there a token at all (parameters and enclosing locals, no binder calls)?
+            var token = InScopeToken.Find(loop, context.ContainingSymbol);
+            if (token.Symbol is null)
             {
                 return;
             }
 
-            var token = InScopeToken.Find(loop, context.ContainingSymbol);
-            if (token.Symbol is null)
+            // Then one walk over the loop (not into nested functions): does it suspend, and does it touch any token?
+            var suspends = false;
+            if (TouchesToken(loop, known, ref suspends) || !suspends)
             {
                 return;
             }

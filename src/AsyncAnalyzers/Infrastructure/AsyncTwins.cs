@@ -177,13 +177,8 @@ namespace AsyncAnalyzers.Infrastructure
                 return null;
             }
 
+            // Most calls have no twin: look for one first (cached per method), and only then ask the exclusion table.
             var definition = method.ReducedFrom ?? method;
-            if (IsExcluded(definition, receiverType, treeOptions))
-            {
-                return null;
-            }
-
-            var twinName = name + "Async";
             AsyncTwin? best = null;
             var reduced = method.MethodKind == MethodKind.ReducedExtension;
             foreach (var candidate in MemberCandidates(definition, method))
@@ -199,7 +194,7 @@ namespace AsyncAnalyzers.Infrastructure
 
             if (best is null && !method.IsStatic && receiverType != null)
             {
-                foreach (var extension in ExtensionCandidates(model, position, receiverType, twinName))
+                foreach (var extension in ExtensionCandidates(model, position, receiverType, TwinName(name)))
                 {
                     best = Better(best, Match(method, extension, model, position));
                 }
@@ -211,12 +206,27 @@ namespace AsyncAnalyzers.Infrastructure
                 best = Better(best, match ?? (IsAccessible(target, model, position) ? new AsyncTwin(target, false, TwinTokenShape.None, null) : (AsyncTwin?)null));
             }
 
-            if (best is { } found && IsOwnTwin(found.Method, callerSymbol))
+            if (best is not { } found || IsExcluded(definition, receiverType, treeOptions) || IsOwnTwin(found.Method, callerSymbol))
             {
                 return null;
             }
 
             return best;
+        }
+
+        private readonly ConcurrentDictionary<string, string> _twinNames = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>"Read" → "ReadAsync", allocated once per name rather than once per call.</summary>
+        private string TwinName(string name)
+        {
+            if (_twinNames.TryGetValue(name, out var twin))
+            {
+                return twin;
+            }
+
+            twin = name + "Async";
+            _twinNames.TryAdd(name, twin);
+            return twin;
         }
 
         /// <summary>
@@ -354,7 +364,7 @@ namespace AsyncAnalyzers.Infrastructure
 
         private ImmutableArray<IMethodSymbol> CollectMemberCandidates(IMethodSymbol method)
         {
-            var twinName = method.Name + "Async";
+            var twinName = TwinName(method.Name);
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
             var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             var type = method.ReducedFrom is null ? method.ContainingType : method.ReducedFrom.ContainingType;
