@@ -50,7 +50,14 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            // Then one walk over the loop (not into nested functions): does it suspend, and does it touch any token?
+            // Syntax before operations (walking a loop's operation tree materialises it, which dominated this rule's cost):
+            // a loop that never suspends, or that names the token or a token member, is done here.
+            if (!SuspendsSyntactically(loop.Syntax) || NamesAToken(loop.Syntax, token.Symbol.Name))
+            {
+                return;
+            }
+
+            // The precise check, for the few loops left: one walk over the loop's operations (not into nested functions).
             var suspends = false;
             if (TouchesToken(loop, known, ref suspends) || !suspends)
             {
@@ -66,6 +73,41 @@ namespace AsyncAnalyzers.Cancellation
                 _ => loop.Syntax.GetLocation(),
             };
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
+        }
+
+        private static bool SuspendsSyntactically(SyntaxNode loop)
+        {
+            foreach (var node in loop.DescendantNodesAndSelf(n => n == loop || n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
+            {
+                switch (node)
+                {
+                    case AwaitExpressionSyntax:
+                    case YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldReturnStatement }:
+                    case CommonForEachStatementSyntax { AwaitKeyword.RawKind: not 0 }:
+                    case UsingStatementSyntax { AwaitKeyword.RawKind: not 0 }:
+                    case LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 }:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesAToken(SyntaxNode loop, string tokenName)
+        {
+            foreach (var token in loop.DescendantTokens())
+            {
+                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+                {
+                    var text = token.ValueText;
+                    if (text == tokenName || text is "Token" or "IsCancellationRequested" or "ThrowIfCancellationRequested" or "WithCancellation")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
