@@ -89,6 +89,10 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        foreach (var item in items) { await Task.Delay(item, linked.Token); }"));
 
         [Fact]
+        public Task Loop_using_the_token_under_another_name_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var stop = cancellationToken;\n        foreach (var item in items) { await Task.Delay(item, stop); }"));
+
+        [Fact]
         public Task Loop_without_suspension_is_not_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        foreach (var item in items) { sum += item; }\n        await StepAsync();"));
 
