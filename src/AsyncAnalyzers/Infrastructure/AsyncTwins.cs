@@ -200,7 +200,8 @@ namespace AsyncAnalyzers.Infrastructure
                 }
             }
 
-            foreach (var target in ExtraTwinTargets(definition, treeOptions))
+            var configuredTwins = ConfiguredTwins(treeOptions);
+            foreach (var target in configuredTwins.IsEmpty && _fileTwins.IsEmpty ? Array.Empty<IMethodSymbol>() : ExtraTwinTargets(definition, configuredTwins))
             {
                 var match = Match(method, target, model, position);
                 best = Better(best, match ?? (IsAccessible(target, model, position) ? new AsyncTwin(target, false, TwinTokenShape.None, null) : (AsyncTwin?)null));
@@ -413,27 +414,38 @@ namespace AsyncAnalyzers.Infrastructure
             return false;
         }
 
-        private IEnumerable<IMethodSymbol> ExtraTwinTargets(IMethodSymbol definition, AnalyzerConfigOptions treeOptions)
-        {
-            var configured = Options.GetList(treeOptions, RuleOptions.AsyncCounterpartExtraTwins);
-            if (configured.IsEmpty && _fileTwins.IsEmpty)
+        /// <summary>
+        /// The <c>extra_async_twins</c> pairs in force for a tree, parsed once per options object (the compiler shares one per
+        /// tree and configuration), not once per call.
+        /// </summary>
+        private static ImmutableArray<(string From, string To)> ConfiguredTwins(AnalyzerConfigOptions treeOptions)
+            => ParsedTwins.GetValue(treeOptions, static options =>
             {
-                yield break;
-            }
-
-            var methodId = DocumentationId(definition.OriginalDefinition);
-            foreach (var entry in configured)
-            {
-                if (TryParseTwin(entry, out var twin) && IsIdPrefix(methodId, twin.From))
+                var builder = ImmutableArray.CreateBuilder<(string, string)>();
+                foreach (var entry in Options.GetList(options, RuleOptions.AsyncCounterpartExtraTwins))
                 {
-                    foreach (var target in ResolveMethods(twin.To))
+                    if (TryParseTwin(entry, out var twin))
                     {
-                        yield return target;
+                        builder.Add(twin);
                     }
                 }
-            }
 
-            foreach (var twin in _fileTwins)
+                return new ParsedTwinList(builder.ToImmutable());
+            }).Twins;
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, ParsedTwinList> ParsedTwins = new System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, ParsedTwinList>();
+
+        private sealed class ParsedTwinList
+        {
+            public ParsedTwinList(ImmutableArray<(string From, string To)> twins) => Twins = twins;
+
+            public ImmutableArray<(string From, string To)> Twins { get; }
+        }
+
+        private IEnumerable<IMethodSymbol> ExtraTwinTargets(IMethodSymbol definition, ImmutableArray<(string From, string To)> configured)
+        {
+            var methodId = DocumentationId(definition.OriginalDefinition);
+            foreach (var twin in configured.Concat(_fileTwins))
             {
                 if (IsIdPrefix(methodId, twin.From))
                 {
