@@ -73,7 +73,7 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
 
                         case ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } loop
                             when model.GetOperation(loop, cancellationToken) is IForEachLoopOperation loopOperation
-                                 && NeedsWithCancellation(loopOperation, known, acceptance):
+                                 && acceptance.ForAsyncForEach(loopOperation, out _, out _) == AsyncForEachTokenNeed.WithCancellation:
                             editor.ReplaceNode(loop.Expression, (current, _) => TokenForwarding.WithCancellation((ExpressionSyntax)current, token));
                             break;
                     }
@@ -101,35 +101,6 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                     return parameters.WithParameters(SyntaxFactory.SeparatedList<ParameterSyntax>(items));
                 });
             }
-        }
-
-        /// <summary>An await foreach over an IAsyncEnumerable that neither uses WithCancellation nor passes a token to its producer.</summary>
-        private static bool NeedsWithCancellation(IForEachLoopOperation loop, KnownSymbols known, TokenAcceptance acceptance)
-        {
-            var collection = BlockingTaskCalls.Unwrap(loop.Collection);
-            if (collection.Type is not INamedTypeSymbol type || !(KnownSymbols.Is(type.OriginalDefinition, known.IAsyncEnumerableOfT) || type.AllInterfaces.Any(i => KnownSymbols.Is(i.OriginalDefinition, known.IAsyncEnumerableOfT))))
-            {
-                return false;
-            }
-
-            if (collection is IInvocationOperation producer)
-            {
-                if (producer.TargetMethod.Name == "WithCancellation" || acceptance.Find(producer).Kind != TokenAcceptanceKind.None)
-                {
-                    return false;
-                }
-
-                foreach (var argument in producer.Arguments)
-                {
-                    if (KnownSymbols.Is(argument.Parameter?.Type, known.CancellationToken))
-                    {
-                        // An optional token parameter left at default is handled by the invocation case.
-                        return false;
-                    }
-                }
-            }
-
-            return true;
         }
 
         private static NameSyntax AttributeName(ExpressionSyntax typeName)

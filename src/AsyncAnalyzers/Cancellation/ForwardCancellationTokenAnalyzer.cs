@@ -38,7 +38,7 @@ namespace AsyncAnalyzers.Cancellation
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, known, acceptance, twins), OperationKind.Invocation);
                 if (known.IAsyncEnumerableOfT != null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeForEach(c, known, acceptance), OperationKind.Loop);
+                    start.RegisterOperationAction(c => AnalyzeForEach(c, acceptance), OperationKind.Loop);
                 }
             });
         }
@@ -74,35 +74,22 @@ namespace AsyncAnalyzers.Cancellation
             Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument);
         }
 
-        private static void AnalyzeForEach(OperationAnalysisContext context, KnownSymbols known, TokenAcceptance acceptance)
+        private static void AnalyzeForEach(OperationAnalysisContext context, TokenAcceptance acceptance)
         {
             if (context.Operation is not IForEachLoopOperation { IsAsynchronous: true } loop || IsCleanup(loop, context.ContainingSymbol))
             {
                 return;
             }
 
-            var collection = BlockingTaskCalls.Unwrap(loop.Collection);
-            if (!ImplementsAsyncEnumerable(collection.Type, known))
+            switch (acceptance.ForAsyncForEach(loop, out var producer, out var result))
             {
-                return;
-            }
-
-            if (collection is IInvocationOperation producer)
-            {
-                if (producer.TargetMethod.Name == "WithCancellation" || PassesToken(producer, known))
-                {
-                    return;
-                }
-
-                var result = acceptance.Find(producer);
-                if (result.Kind == TokenAcceptanceKind.OptionalParameter)
-                {
+                case AsyncForEachTokenNeed.PassToProducer when producer != null:
                     Report(context, producer, producer.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument);
-                    return;
-                }
+                    break;
+                case AsyncForEachTokenNeed.WithCancellation:
+                    Report(context, loop.Collection, "await foreach", "WithCancellation", null, false);
+                    break;
             }
-
-            Report(context, loop.Collection, "await foreach", "WithCancellation", null, false);
         }
 
         private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named)
@@ -148,42 +135,6 @@ namespace AsyncAnalyzers.Cancellation
             }
 
             return null;
-        }
-
-        private static bool PassesToken(IInvocationOperation invocation, KnownSymbols known)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.ArgumentKind != ArgumentKind.DefaultValue && KnownSymbols.Is(argument.Value.Type, known.CancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool ImplementsAsyncEnumerable(ITypeSymbol? type, KnownSymbols known)
-        {
-            if (type is not INamedTypeSymbol named)
-            {
-                return false;
-            }
-
-            if (KnownSymbols.Is(named.OriginalDefinition, known.IAsyncEnumerableOfT))
-            {
-                return true;
-            }
-
-            foreach (var @interface in named.AllInterfaces)
-            {
-                if (KnownSymbols.Is(@interface.OriginalDefinition, known.IAsyncEnumerableOfT))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Cleanup code: inside catch/finally, or in Dispose/DisposeAsync, must run even after cancellation.</summary>

@@ -296,6 +296,30 @@ namespace AsyncAnalyzers.Infrastructure
             return result;
         }
 
+        /// <summary>IAsyncEnumerable&lt;T&gt; itself or a type implementing it.</summary>
+        public bool ImplementsAsyncEnumerable(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named || IAsyncEnumerableOfT is not { } asyncEnumerable)
+            {
+                return false;
+            }
+
+            if (Is(named.OriginalDefinition, asyncEnumerable))
+            {
+                return true;
+            }
+
+            foreach (var @interface in named.AllInterfaces)
+            {
+                if (Is(@interface.OriginalDefinition, asyncEnumerable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><c>(object sender, TEventArgs e)</c> with TEventArgs deriving from (or being) EventArgs.</summary>
         public bool IsEventHandlerSignature(IMethodSymbol method)
         {

@@ -16,6 +16,19 @@ namespace AsyncAnalyzers.Infrastructure
         Overload,
     }
 
+    /// <summary>What an <c>await foreach</c> needs to receive the in-scope token.</summary>
+    internal enum AsyncForEachTokenNeed
+    {
+        /// <summary>Nothing: not an IAsyncEnumerable, or WithCancellation / a token is already there.</summary>
+        None,
+
+        /// <summary>Pass the token to the producer call (optional token parameter or token overload).</summary>
+        PassToProducer,
+
+        /// <summary>Append <c>.WithCancellation(token)</c> to the enumerated expression.</summary>
+        WithCancellation,
+    }
+
     internal readonly struct TokenAcceptanceResult
     {
         public TokenAcceptanceResult(TokenAcceptanceKind kind, string? parameterName, bool needsNamedArgument)
@@ -118,6 +131,52 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             return new TokenAcceptanceResult(TokenAcceptanceKind.Overload, token.Name, namedOrParamsBefore || hasDefaults);
+        }
+
+        /// <summary>
+        /// The one decision for <c>await foreach</c> (ASYNC302 and the ASYNC301 fix): a producer call that accepts a token gets it,
+        /// otherwise the enumerated IAsyncEnumerable gets <c>.WithCancellation(token)</c>.
+        /// </summary>
+        public AsyncForEachTokenNeed ForAsyncForEach(IForEachLoopOperation loop, out IInvocationOperation? producer, out TokenAcceptanceResult producerAcceptance)
+        {
+            producer = null;
+            producerAcceptance = default;
+            var collection = BlockingTaskCalls.Unwrap(loop.Collection);
+            if (!loop.IsAsynchronous || !_known.ImplementsAsyncEnumerable(collection.Type))
+            {
+                return AsyncForEachTokenNeed.None;
+            }
+
+            if (collection is IInvocationOperation call)
+            {
+                if (call.TargetMethod.Name == "WithCancellation" || PassesToken(call))
+                {
+                    return AsyncForEachTokenNeed.None;
+                }
+
+                var result = Find(call);
+                if (result.Kind != TokenAcceptanceKind.None)
+                {
+                    producer = call;
+                    producerAcceptance = result;
+                    return AsyncForEachTokenNeed.PassToProducer;
+                }
+            }
+
+            return AsyncForEachTokenNeed.WithCancellation;
+        }
+
+        private bool PassesToken(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && KnownSymbols.Is(argument.Value.Type, _known.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>An accessible overload with the same parameters plus a trailing CancellationToken and the same return type.</summary>

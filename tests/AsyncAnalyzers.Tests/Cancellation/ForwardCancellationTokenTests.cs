@@ -97,6 +97,49 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 Wrap("        await foreach (var item in api.ItemsAsync(cancellationToken)) { }"));
 
         [Fact]
+        public Task Await_foreach_producer_with_a_token_overload_gets_the_token()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Feed
+                {
+                    public IAsyncEnumerable<int> Read() => Read(CancellationToken.None);
+                    public async IAsyncEnumerable<int> Read([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token) { await Task.Yield(); yield return 1; }
+                }
+
+                class C
+                {
+                    async Task M(Feed feed, CancellationToken cancellationToken)
+                    {
+                        await foreach (var item in {|#0:feed.Read()|}) { }
+                    }
+                }
+                """,
+                At(0, "Read", "cancellationToken"),
+                """
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Feed
+                {
+                    public IAsyncEnumerable<int> Read() => Read(CancellationToken.None);
+                    public async IAsyncEnumerable<int> Read([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token) { await Task.Yield(); yield return 1; }
+                }
+
+                class C
+                {
+                    async Task M(Feed feed, CancellationToken cancellationToken)
+                    {
+                        await foreach (var item in feed.Read(cancellationToken)) { }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Local_token_source_is_forwarded_as_its_Token()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        using var cts = new CancellationTokenSource();\n        await {|#0:api.SendAsync(\"x\")|};", "int unused"),
