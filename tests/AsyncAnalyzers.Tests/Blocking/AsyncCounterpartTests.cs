@@ -293,6 +293,12 @@ namespace AsyncAnalyzers.Tests.Blocking
             await test.RunAsync();
         }
 
+        [Fact]
+        public Task Call_inside_a_lock_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        lock (gate) { var text = [|reader.ReadToEnd()|]; }", "int unused"),
+                Wrap("        lock (gate) { var text = [|reader.ReadToEnd()|]; }", "int unused"));
+
         // ---------------------------------------------------------------- must not flag
 
         [Fact]

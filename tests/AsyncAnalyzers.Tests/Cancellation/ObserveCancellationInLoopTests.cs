@@ -93,6 +93,10 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => Verify.VerifyAnalyzerAsync(Wrap("        var stop = cancellationToken;\n        foreach (var item in items) { await Task.Delay(item, stop); }"));
 
         [Fact]
+        public Task Loop_whose_token_use_sits_in_a_nested_lambda_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items)\n        {\n            System.Func<Task> later = () => Task.Delay(item, cancellationToken);\n            await later();\n        }"));
+
+        [Fact]
         public Task Loop_without_suspension_is_not_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        foreach (var item in items) { sum += item; }\n        await StepAsync();"));
 

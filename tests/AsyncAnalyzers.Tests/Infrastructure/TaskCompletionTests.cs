@@ -84,6 +84,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
         [InlineData("switch (t.Status) { case TaskStatus.RanToCompletion: case TaskStatus.Faulted: var x = [|t|].Result; break; }")]
         [InlineData("t.Wait(100); var x = [|t|].Result;")]
         [InlineData("await t; var x = ([|flag ? t : other|]).Result;")]
+        [InlineData("if (t.IsCompleted) { t = GetAsync(); var x = [|t|].Result; }")]
         public void Not_proven(string body) => Assert.False(IsProven(body));
     }
 }

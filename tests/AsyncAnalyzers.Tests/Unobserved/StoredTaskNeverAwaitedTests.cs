@@ -101,6 +101,10 @@ namespace AsyncAnalyzers.Tests.Unobserved
             => Verify.VerifyAnalyzerAsync(Wrap("        var _ = SaveAsync();\n        var n = 1;\n        await Task.Yield();"));
 
         [Fact]
+        public Task Tasks_from_a_deconstruction_or_an_out_argument_are_not_reported_here()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var (a, b) = (SaveAsync(), SaveAsync());\n        await Task.WhenAll(a, b);\n        Start(out var c);\n        await c;\n    }\n\n    void Start(out Task t) => t = Task.CompletedTask;\n\n    void Unused()\n    {"));
+
+        [Fact]
         public Task Task_used_in_continuation_is_not_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        var t = SaveAsync();\n        await t.ContinueWith(x => Console.WriteLine(x.Status));"));
     }
