@@ -137,32 +137,8 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
             var returnType = method.ReturnType;
             TypeSyntax newReturnType = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
                 ? (TypeSyntax)taskName
-                : Generic((NameSyntax)taskName, returnType.WithoutTrivia());
-            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-            var modifiers = method.Modifiers;
-            if (modifiers.Count == 0)
-            {
-                asyncKeyword = asyncKeyword.WithLeadingTrivia(returnType.GetLeadingTrivia());
-                returnType = returnType.WithoutLeadingTrivia();
-            }
-
-            return method
-                .WithModifiers(modifiers.Add(asyncKeyword))
-                .WithReturnType(newReturnType.WithTriviaFrom(returnType));
-        }
-
-        private static NameSyntax Generic(NameSyntax name, TypeSyntax argument)
-        {
-            var arguments = SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(argument));
-            return name switch
-            {
-                IdentifierNameSyntax identifier => SyntaxFactory.GenericName(identifier.Identifier, arguments),
-                QualifiedNameSyntax qualified when qualified.Right is IdentifierNameSyntax right
-                    => qualified.WithRight(SyntaxFactory.GenericName(right.Identifier, arguments)),
-                AliasQualifiedNameSyntax alias when alias.Name is IdentifierNameSyntax aliasName
-                    => alias.WithName(SyntaxFactory.GenericName(aliasName.Identifier, arguments)),
-                _ => name,
-            };
+                : Infrastructure.MakeAsync.TaskOf((NameSyntax)taskName, returnType.WithoutTrivia());
+            return (MethodDeclarationSyntax)Infrastructure.MakeAsync.AddAsyncModifier(method.WithReturnType(newReturnType.WithTriviaFrom(returnType)));
         }
     }
 }

@@ -16,6 +16,11 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// </summary>
         public static bool CanAwaitAt(SyntaxNode node)
         {
+            if (node is ExpressionSyntax expression && StartsWithBinding(expression))
+            {
+                return false; // `a?.M().Result`: the blocked-on part is `.M()`, which only exists inside the conditional access
+            }
+
             for (var current = node.Parent; current != null; current = current.Parent)
             {
                 switch (current)
@@ -50,6 +55,18 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), inner)
                 .WithLeadingTrivia(expression.GetLeadingTrivia())
                 .WithTrailingTrivia(expression.GetTrailingTrivia());
+        }
+
+        /// <summary><c>M()</c> → <c>_ = M()</c>, an explicit fire-and-forget; trivia stays outside.</summary>
+        public static ExpressionSyntax Discard(ExpressionSyntax expression)
+        {
+            var discard = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                // A discard must be an underscore token, as the parser makes it: an identifier named "_" binds as a variable.
+                SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), SyntaxKind.UnderscoreToken, "_", "_", SyntaxFactory.TriviaList(SyntaxFactory.Space))),
+                SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
+                expression.WithoutTrivia());
+            return discard.WithTriviaFrom(expression);
         }
 
         /// <summary>Appends an argument with a ", " separator, leaving the existing arguments and their trivia untouched.</summary>
@@ -90,6 +107,35 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 PostfixUnaryExpressionSyntax => true,
                 _ => false,
             };
+
+        /// <summary>Whether the expression's receiver chain starts with <c>.M</c> or <c>[i]</c> of an enclosing conditional access.</summary>
+        private static bool StartsWithBinding(ExpressionSyntax expression)
+        {
+            var current = expression;
+            while (true)
+            {
+                switch (current)
+                {
+                    case MemberBindingExpressionSyntax:
+                    case ElementBindingExpressionSyntax:
+                        return true;
+                    case InvocationExpressionSyntax invocation:
+                        current = invocation.Expression;
+                        break;
+                    case MemberAccessExpressionSyntax access:
+                        current = access.Expression;
+                        break;
+                    case ElementAccessExpressionSyntax element:
+                        current = element.Expression;
+                        break;
+                    case PostfixUnaryExpressionSyntax postfix:
+                        current = postfix.Operand;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+        }
 
         private static bool HasUnsafe(SyntaxNode function)
             => function is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.UnsafeKeyword)

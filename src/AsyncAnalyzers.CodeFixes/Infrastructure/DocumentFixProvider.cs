@@ -90,8 +90,14 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             var editor = new DocumentFixEditor(document, root, model);
             Fix(editor, builder.ToImmutable(), cancellationToken);
+            return await FinishAsync(editor, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The edited document: edits applied, imports added once, then the simplifier and formatter on what the edits annotated.</summary>
+        internal static async Task<Document> FinishAsync(DocumentFixEditor editor, CancellationToken cancellationToken)
+        {
             var changedRoot = UsingDirectives.Add(editor.GetChangedRoot(), editor.RequiredImports);
-            var changed = document.WithSyntaxRoot(changedRoot);
+            var changed = editor.Document.WithSyntaxRoot(changedRoot);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;

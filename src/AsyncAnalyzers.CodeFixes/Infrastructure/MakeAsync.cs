@@ -105,7 +105,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 ReplaceStatement(editor, statement, statements);
             }
 
-            editor.ReplaceNode(function, (current, _) => AddAsync(current));
+            editor.ReplaceNode(function, (current, _) => AddAsyncModifier(current));
         }
 
         private static void ReplaceStatement(DocumentFixEditor editor, ReturnStatementSyntax statement, List<StatementSyntax> statements)
@@ -194,12 +194,40 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return expression;
         }
 
-        private static SyntaxNode AddAsync(SyntaxNode function)
+        /// <summary>
+        /// <c>Task</c> → <c>Task&lt;T&gt;</c>: the generic form of a task type name (simple, qualified or alias-qualified).
+        /// </summary>
+        public static NameSyntax TaskOf(NameSyntax name, TypeSyntax argument)
+        {
+            var arguments = SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(argument));
+            return name switch
+            {
+                IdentifierNameSyntax identifier => SyntaxFactory.GenericName(identifier.Identifier, arguments),
+                QualifiedNameSyntax qualified when qualified.Right is IdentifierNameSyntax right
+                    => qualified.WithRight(SyntaxFactory.GenericName(right.Identifier, arguments)),
+                AliasQualifiedNameSyntax alias when alias.Name is IdentifierNameSyntax aliasName
+                    => alias.WithName(SyntaxFactory.GenericName(aliasName.Identifier, arguments)),
+                _ => name,
+            };
+        }
+
+        /// <summary>Adds the <c>async</c> modifier to a method, local function or lambda, keeping its leading trivia in front.</summary>
+        public static SyntaxNode AddAsyncModifier(SyntaxNode function)
         {
             var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
             switch (function)
             {
                 case MethodDeclarationSyntax method:
+                    var partial = method.Modifiers.IndexOf(SyntaxKind.PartialKeyword);
+                    if (partial >= 0)
+                    {
+                        // `partial` must come right before the return type: `private async partial Task M()`.
+                        var partialKeyword = method.Modifiers[partial];
+                        return method.WithModifiers(method.Modifiers
+                            .Replace(partialKeyword, partialKeyword.WithLeadingTrivia())
+                            .Insert(partial, asyncKeyword.WithLeadingTrivia(partialKeyword.LeadingTrivia)));
+                    }
+
                     return method.Modifiers.Count == 0
                         ? method.WithModifiers(SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(method.ReturnType.GetLeadingTrivia())))
                             .WithReturnType(method.ReturnType.WithoutLeadingTrivia())

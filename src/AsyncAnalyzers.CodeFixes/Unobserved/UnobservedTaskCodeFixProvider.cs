@@ -64,13 +64,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
                 }
                 else
                 {
-                    var discard = SyntaxFactory.AssignmentExpression(
-                        SyntaxKind.SimpleAssignmentExpression,
-                        // A discard must be an underscore token, as the parser makes it: an identifier named "_" binds as a variable.
-                        SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), SyntaxKind.UnderscoreToken, "_", "_", SyntaxFactory.TriviaList(SyntaxFactory.Space))),
-                        SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
-                        expression.WithoutTrivia());
-                    editor.ReplaceNode(expression, discard.WithTriviaFrom(expression));
+                    editor.ReplaceNode(expression, AwaitInsertion.Discard(expression));
                 }
             }
         }

@@ -15,12 +15,20 @@ namespace AsyncAnalyzers.Infrastructure
         public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods");
         public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound");
 
+        // The cascade fix ("make async and update callers") of ASYNC104 and ASYNC201 reads these three.
+        public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth");
+        public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api");
+        public static readonly OptionKey RenameToAsyncSuffix = new OptionKey(DiagnosticIds.SyncOverAsync, "rename_to_async_suffix");
+
+        private static readonly ImmutableArray<string> CascadeOptions = ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
+
         /// <summary>Default <c>fire_and_forget_methods</c>: names of helpers whose call marks a task as deliberately not awaited.</summary>
         public static readonly ImmutableArray<string> DefaultFireAndForgetMethods = ImmutableArray.Create("Forget", "FireAndForget", "NoWait");
 
         private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
             ImmutableDictionary<string, ImmutableArray<string>>.Empty
-                .Add(DiagnosticIds.UnobservedTask, ImmutableArray.Create(FireAndForgetMethods.GlobalKey))
+                .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey))
+                .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
                 .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,

@@ -60,7 +60,8 @@ namespace AsyncAnalyzers.Tests.Robustness
         private static Dictionary<string, int> CountById(IEnumerable<Diagnostic> diagnostics)
             => diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
 
-        private static async Task<CodeAction?> FirstActionAsync(Project project, Diagnostic diagnostic)
+        /// <summary>The first code action offered for the diagnostic, by <paramref name="only"/> or else by any provider.</summary>
+        private static async Task<CodeAction?> FirstActionAsync(Project project, Diagnostic diagnostic, CodeFixProvider? only = null)
         {
             var document = project.GetDocument(diagnostic.Location.SourceTree);
             if (document is null)
@@ -68,7 +69,7 @@ namespace AsyncAnalyzers.Tests.Robustness
                 return null;
             }
 
-            foreach (var provider in Repository.CodeFixes.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            foreach (var provider in Repository.CodeFixes.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id) && (only is null || p == only)))
             {
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), default));
@@ -167,7 +168,7 @@ namespace AsyncAnalyzers.Tests.Robustness
                     Diagnostic? firstDiagnostic = null;
                     foreach (var diagnostic in ofRule)
                     {
-                        first = await FirstActionAsync(project, diagnostic);
+                        first = await FirstActionAsync(project, diagnostic, provider);
                         if (first != null)
                         {
                             firstDiagnostic = diagnostic;

@@ -200,6 +200,12 @@ namespace AsyncAnalyzers.Tests.Verifiers
                     solution = solution.AddDocument(DocumentId.CreateNewId(additionalId, path), FileName(path), sourceText, filePath: path);
                 }
 
+                foreach (var (rawPath, content) in additional.AnalyzerConfigFiles)
+                {
+                    var path = rawPath.StartsWith("/" + name + "/", StringComparison.Ordinal) ? rawPath : "/" + name + rawPath;
+                    solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(additionalId, path), FileName(path), SourceText.From(content), filePath: path);
+                }
+
                 if (state.AdditionalProjectReferences.Contains(name))
                 {
                     solution = solution.AddProjectReference(projectId, new ProjectReference(additionalId));

@@ -19,6 +19,9 @@ namespace AsyncAnalyzers.Tests.Verifiers
     {
         None = 0,
         SkipFixAllCheck = 1,
+
+        /// <summary>Apply one code action (and one Fix All round per scope), as Microsoft.CodeAnalysis.Testing's FixOne: for fixes whose result may offer the fix again.</summary>
+        FixOne = 2,
     }
 
     /// <summary>
@@ -337,6 +340,12 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
                 if (++iterations > (NumberOfIncrementalIterations ?? IterationLimit))
                 {
+                    if ((CodeFixTestBehaviors & CodeFixTestBehaviors.FixOne) != 0)
+                    {
+                        iterations--;
+                        break;
+                    }
+
                     throw new VerifierException($"The code fix was still offered after {iterations - 1} iterations.");
                 }
 
@@ -384,6 +393,12 @@ namespace AsyncAnalyzers.Tests.Verifiers
 
                 if (++iterations > (NumberOfFixAllIterations ?? IterationLimit))
                 {
+                    if ((CodeFixTestBehaviors & CodeFixTestBehaviors.FixOne) != 0)
+                    {
+                        iterations--;
+                        break;
+                    }
+
                     throw new VerifierException($"Fix All ({scope}) still had work after {iterations - 1} iterations.");
                 }
 
