@@ -33,9 +33,20 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         private readonly Solution _solution;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<IMethodSymbol, bool> _decided = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly Queue<(List<ReferenceLocation> References, int Depth)> _pending = new Queue<(List<ReferenceLocation>, int)>();
+        private readonly Queue<(List<ReferenceLocation> References, int Depth, int Group)> _pending = new Queue<(List<ReferenceLocation>, int, int)>();
+
+        // Which converted groups stand for a thread that already blocked (an ASYNC104 seed or an awaited blocking call, in the
+        // group or in anything it awaits). A boundary call into such a group keeps blocking (.GetAwaiter().GetResult()); a
+        // boundary call into a group converted only because it dropped a task (ASYNC201), whose value is unused, becomes an
+        // explicit discard (_ = M()): the task is dropped as before, instead of blocking where nothing blocked.
+        private readonly Dictionary<IMethodSymbol, int> _groupOf = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        private readonly HashSet<int> _blockingGroups = new HashSet<int>();
+        private readonly List<(int Caller, int Callee)> _awaitEdges = new List<(int, int)>();
+        private readonly List<(DocumentId Document, InvocationExpressionSyntax Call, int Callee, ExpressionSyntax? Unused)> _boundaries = new List<(DocumentId, InvocationExpressionSyntax, int, ExpressionSyntax?)>();
+        private int _groupCount;
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
         private readonly HashSet<SyntaxNode> _taskReturningConverted = new HashSet<SyntaxNode>();
+        private readonly HashSet<InvocationExpressionSyntax> _plannedCalls = new HashSet<InvocationExpressionSyntax>();
 
         public AsyncCascade(Solution solution, CancellationToken cancellationToken)
         {
@@ -108,6 +119,10 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             if (isBlocking)
             {
                 AddBlockingAwait(edits, model, seed);
+                if (_groupOf.TryGetValue(Normalize(symbol), out var group))
+                {
+                    _blockingGroups.Add(group);
+                }
             }
             else
             {
@@ -126,12 +141,40 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             while (_pending.Count > 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                var (references, depth) = _pending.Dequeue();
+                var (references, depth, group) = _pending.Dequeue();
                 foreach (var reference in references)
                 {
-                    await PlanCallSiteAsync(reference, depth).ConfigureAwait(false);
+                    await PlanCallSiteAsync(reference, depth, group).ConfigureAwait(false);
                 }
             }
+
+            // Blocking travels up the awaits: a caller that awaits a blocking group would block at its own boundary too.
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var (caller, callee) in _awaitEdges)
+                {
+                    if (_blockingGroups.Contains(callee) && _blockingGroups.Add(caller))
+                    {
+                        changed = true;
+                    }
+                }
+            }
+
+            foreach (var (document, call, callee, unused) in _boundaries)
+            {
+                if (unused != null && !_blockingGroups.Contains(callee))
+                {
+                    Plan.For(document).TasksToDiscard.Add(unused);
+                    Plan.DroppedAtBoundary++;
+                    continue;
+                }
+
+                Plan.For(document).CallsToBlock.Add(call);
+                Plan.BoundaryCalls++;
+            }
+
+            _boundaries.Clear();
         }
 
         // ------------------------------------------------------------------ deciding a method
@@ -176,9 +219,14 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 }
             }
 
+            var groupId = _groupCount++;
             foreach (var member in (IEnumerable<IMethodSymbol>?)group ?? new[] { method })
             {
                 _decided[member] = ok;
+                if (ok)
+                {
+                    _groupOf[member] = groupId;
+                }
             }
 
             if (!ok)
@@ -201,7 +249,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 Plan.ChangedFunctions.Add(member.PartialDefinitionPart ?? member);
                 if (Body(declaration) is { } body)
                 {
-                    PlanOwnBody(model, edits, declaration, body, member.ReturnsVoid);
+                    PlanOwnBody(model, edits, declaration, body, member.ReturnsVoid, groupId);
                 }
             }
 
@@ -213,7 +261,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 }
             }
 
-            _pending.Enqueue((references, depth));
+            _pending.Enqueue((references, depth, groupId));
             return true;
         }
 
@@ -447,7 +495,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         // ------------------------------------------------------------------ call sites
 
-        private async Task PlanCallSiteAsync(ReferenceLocation reference, int depth)
+        private async Task PlanCallSiteAsync(ReferenceLocation reference, int depth, int calleeGroup)
         {
             var tree = reference.Location.SourceTree!;
             var root = await tree.GetRootAsync(_cancellationToken).ConfigureAwait(false);
@@ -459,7 +507,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             var document = reference.Document;
             var edits = Plan.For(document.Id);
-            if (edits.CallsToAwait.Contains(invocation) || edits.CallsToBlock.Contains(invocation))
+            if (edits.CallsToAwait.Contains(invocation) || !_plannedCalls.Add(invocation))
             {
                 return;
             }
@@ -469,12 +517,39 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             {
                 edits.CallsToAwait.Add(invocation);
                 MarkAwait(edits, function);
+                if ((function is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+                    && model.GetDeclaredSymbol(function, _cancellationToken) is IMethodSymbol caller
+                    && _groupOf.TryGetValue(Normalize(caller), out var callerGroup))
+                {
+                    _awaitEdges.Add((callerGroup, calleeGroup));
+                }
             }
             else
             {
-                edits.CallsToBlock.Add(invocation);
-                Plan.BoundaryCalls++;
+                _boundaries.Add((document.Id, invocation, calleeGroup, UnusedValue(model, invocation)));
             }
+        }
+
+        /// <summary>The expression whose value is thrown away (a statement, the body of a void arrow or void lambda) that holds the call, or null.</summary>
+        private ExpressionSyntax? UnusedValue(SemanticModel model, InvocationExpressionSyntax invocation)
+        {
+            SyntaxNode expression = invocation;
+            while (expression.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(expression.Span)
+                   || expression.Parent is MemberBindingExpressionSyntax or InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax })
+            {
+                expression = expression.Parent;
+            }
+
+            var unused = expression.Parent switch
+            {
+                ExpressionStatementSyntax => true,
+                ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method } => method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword },
+                ArrowExpressionClauseSyntax { Parent: LocalFunctionStatementSyntax local } => local.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword },
+                AnonymousFunctionExpressionSyntax lambda when lambda.Body == expression
+                    => model.GetSymbolInfo(lambda, _cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true },
+                _ => false,
+            };
+            return unused ? expression as ExpressionSyntax : null;
         }
 
         /// <summary>
@@ -544,7 +619,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var edits = Plan.For(document.Id);
             edits.Functions[function] = new FunctionChange(FunctionChangeKind.TaskReturning, false, null, false);
             Plan.ChangedFunctions.Add(function);
-            PlanOwnBody(model, edits, function, Body(function)!, returnsVoid: false);
+            PlanOwnBody(model, edits, function, Body(function)!, returnsVoid: false, group: -1);
             return true;
         }
 
@@ -554,7 +629,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// In a function that becomes async: its other blocking calls are awaited (left alone they would block in async code),
         /// and statements that drop a task get an explicit <c>_ =</c> (the compiler warns about them in an async method, CS4014).
         /// </summary>
-        private void PlanOwnBody(SemanticModel model, DocumentCascadeEdits edits, SyntaxNode function, SyntaxNode body, bool returnsVoid)
+        private void PlanOwnBody(SemanticModel model, DocumentCascadeEdits edits, SyntaxNode function, SyntaxNode body, bool returnsVoid, int group)
         {
             var known = KnownSymbols.Get(model.Compilation);
             if (returnsVoid && body is ArrowExpressionClauseSyntax { Expression: InvocationExpressionSyntax arrowCall }
@@ -590,6 +665,10 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
                 AddBlockingAwait(edits, model, expression);
                 MarkAwait(edits, function);
+                if (group >= 0)
+                {
+                    _blockingGroups.Add(group);
+                }
             }
         }
 

@@ -103,6 +103,9 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// <summary>Call sites left blocking at a boundary.</summary>
         public int BoundaryCalls { get; set; }
 
+        /// <summary>Boundary calls of methods converted only for a dropped task (ASYNC201), left as calls that drop the task, as before.</summary>
+        public int DroppedAtBoundary { get; set; }
+
         public DocumentCascadeEdits For(DocumentId id)
         {
             if (!Documents.TryGetValue(id, out var edits))

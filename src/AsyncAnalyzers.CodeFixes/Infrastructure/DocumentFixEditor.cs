@@ -62,10 +62,10 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             _orderedEdits.Add(editor => editor.InsertAfter(original, nodes));
         }
 
-        public void RemoveNode(SyntaxNode original)
+        public void RemoveNode(SyntaxNode original, SyntaxRemoveOptions options = SyntaxRemoveOptions.KeepExteriorTrivia)
         {
             _hasStructuralEdits = true;
-            _orderedEdits.Add(editor => editor.RemoveNode(original, SyntaxRemoveOptions.KeepExteriorTrivia));
+            _orderedEdits.Add(editor => editor.RemoveNode(original, options));
         }
 
         /// <summary>

@@ -112,7 +112,10 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         {
             if (statements.Count == 0)
             {
-                editor.RemoveNode(statement);
+                // Comments around the dropped return stay; a line holding nothing else goes with it.
+                var onlyLayout = statement.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia))
+                                 && statement.GetTrailingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
+                editor.RemoveNode(statement, onlyLayout ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia);
                 return;
             }
 

@@ -99,6 +99,38 @@ namespace AsyncAnalyzers.Tests.Cascade
                 """).RunAsync();
 
         [Fact]
+        public Task Boundary_callers_of_a_method_converted_for_a_dropped_task_keep_dropping_it_instead_of_blocking()
+            => UnobservedTest(
+                """
+                using System.Threading.Tasks;
+
+                class Audit
+                {
+                    static Task WriteAsync() => Task.CompletedTask;
+
+                    void Record() { [|WriteAsync()|]; }
+
+                    internal Audit() { Record(); }
+
+                    internal int Count { get { Record(); return 1; } }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                class Audit
+                {
+                    static Task WriteAsync() => Task.CompletedTask;
+
+                    async Task Record() { await WriteAsync(); }
+
+                    internal Audit() { _ = Record(); }
+
+                    internal int Count { get { _ = Record(); return 1; } }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Dropped_tasks_in_async_code_and_explicit_discards_are_not_cascade_seeds()
         {
             var source = """

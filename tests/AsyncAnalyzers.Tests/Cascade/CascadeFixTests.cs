@@ -871,6 +871,39 @@ namespace AsyncAnalyzers.Tests.Cascade
                 """).RunAsync();
 
         [Fact]
+        public Task Task_returning_method_drops_its_final_completed_task_return()
+            => Test(
+                """
+                using System.Threading.Tasks;
+
+                class Hooks
+                {
+                    static Task NotifyAsync() => Task.CompletedTask;
+
+                    Task AfterSave(int id)
+                    {
+                        [|NotifyAsync().Wait()|];
+                        System.Console.WriteLine(id);
+                        return Task.CompletedTask;
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                class Hooks
+                {
+                    static Task NotifyAsync() => Task.CompletedTask;
+
+                    async Task AfterSave(int id)
+                    {
+                        await NotifyAsync();
+                        System.Console.WriteLine(id);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Async_lambda_callers_await_and_sync_lambda_callers_block()
             => Test(
                 """
@@ -957,6 +990,38 @@ namespace AsyncAnalyzers.Tests.Cascade
                     public static int operator +(Session a, Session b) => [|a.Open().GetAwaiter().GetResult()|] + [|b.Open().GetAwaiter().GetResult()|];
 
                     public void Dispose() { [|Open().GetAwaiter().GetResult()|]; }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Boundary_statement_calls_keep_blocking_when_the_chain_below_blocked()
+            => Test(
+                """
+                using System.Threading.Tasks;
+
+                class Cache
+                {
+                    static Task WriteAsync() => Task.CompletedTask;
+
+                    void Flush() => [|WriteAsync().Wait()|];
+
+                    void Save() { Flush(); }
+
+                    internal Cache() { Save(); }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                class Cache
+                {
+                    static Task WriteAsync() => Task.CompletedTask;
+
+                    async Task Flush() => await WriteAsync();
+
+                    async Task Save() { await Flush(); }
+
+                    internal Cache() { [|Save().GetAwaiter().GetResult()|]; }
                 }
                 """).RunAsync();
 
