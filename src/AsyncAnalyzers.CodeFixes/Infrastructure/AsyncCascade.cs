@@ -293,6 +293,11 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
                 if (member.OverriddenMethod is { } overridden)
                 {
+                    if (!SymbolEqualityComparer.Default.Equals(member.ReturnType, overridden.ReturnType))
+                    {
+                        return null; // a covariant return override: Task<Derived> would not override Task<Base>
+                    }
+
                     work.Push(overridden);
                 }
 
@@ -797,9 +802,15 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 return false;
             }
 
+            if (HasErrorType(member.ReturnType))
+            {
+                return false; // a signature that does not bind: the reference search cannot be trusted to find every caller
+            }
+
             foreach (var parameter in member.Parameters)
             {
-                if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+                if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer
+                    || HasErrorType(parameter.Type))
                 {
                     return false;
                 }
@@ -819,6 +830,29 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             }
 
             return true;
+        }
+
+        private static bool HasErrorType(ITypeSymbol type)
+        {
+            switch (type)
+            {
+                case IErrorTypeSymbol:
+                    return true;
+                case IArrayTypeSymbol array:
+                    return HasErrorType(array.ElementType);
+                case INamedTypeSymbol { IsGenericType: true } named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (HasErrorType(argument))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Body-level boundaries: iterators, unsafe code, ref and ref-struct locals (not allowed in async methods before C# 13).</summary>

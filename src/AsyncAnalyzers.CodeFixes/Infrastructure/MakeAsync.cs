@@ -86,8 +86,17 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 var isLast = statement.Parent == body && body.Statements.LastOrDefault() == statement;
                 if (generic)
                 {
-                    var value = kind == ReturnKind.Unwrap ? UnwrappedValue(expression) : AwaitInsertion.Await(expression.WithoutTrivia());
-                    editor.ReplaceNode(statement, statement.WithExpression(value.WithTriviaFrom(expression)));
+                    // From the current node: edits inside the returned expression (an await another fix placed there) compose.
+                    editor.ReplaceNode(statement, (current, _) =>
+                    {
+                        if (current is not ReturnStatementSyntax { Expression: { } currentExpression } currentReturn)
+                        {
+                            return current;
+                        }
+
+                        var value = kind == ReturnKind.Unwrap ? UnwrappedValue(currentExpression) : AwaitInsertion.Await(currentExpression.WithoutTrivia());
+                        return currentReturn.WithExpression(value.WithTriviaFrom(currentExpression));
+                    });
                     continue;
                 }
 
@@ -102,13 +111,13 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     statements.Add(SyntaxFactory.ReturnStatement());
                 }
 
-                ReplaceStatement(editor, statement, statements);
+                ReplaceStatement(editor, statement, statements, firstAwaitsTheReturnedValue: kind != ReturnKind.Complete);
             }
 
             editor.ReplaceNode(function, (current, _) => AddAsyncModifier(current));
         }
 
-        private static void ReplaceStatement(DocumentFixEditor editor, ReturnStatementSyntax statement, List<StatementSyntax> statements)
+        private static void ReplaceStatement(DocumentFixEditor editor, ReturnStatementSyntax statement, List<StatementSyntax> statements, bool firstAwaitsTheReturnedValue)
         {
             if (statements.Count == 0)
             {
@@ -127,18 +136,24 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 statements[i - 1] = statements[i - 1].WithTrailingTrivia(statements[i - 1].GetTrailingTrivia().Add(SyntaxFactory.EndOfLine(EndOfLine(statement))));
             }
 
+            // `await X;` is rebuilt from the current return statement, so edits inside X (made by other fixes) compose.
+            StatementSyntax First(SyntaxNode current)
+                => firstAwaitsTheReturnedValue && current is ReturnStatementSyntax { Expression: { } currentExpression } && statements[0] is ExpressionStatementSyntax awaitStatement
+                    ? awaitStatement.WithExpression(AwaitInsertion.Await(currentExpression.WithoutTrivia())).WithTriviaFrom(awaitStatement)
+                    : statements[0];
+
             if (statements.Count == 1)
             {
-                editor.ReplaceNode(statement, statements[0]);
+                editor.ReplaceNode(statement, (current, _) => First(current));
             }
             else if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
             {
                 editor.InsertAfter(statement, statements.Skip(1));
-                editor.ReplaceNode(statement, statements[0]);
+                editor.ReplaceNode(statement, (current, _) => First(current));
             }
             else
             {
-                editor.ReplaceNode(statement, SyntaxFactory.Block(statements.Select(s => s.WithoutLeadingTrivia()))
+                editor.ReplaceNode(statement, (current, _) => SyntaxFactory.Block(new[] { First(current) }.Concat(statements.Skip(1)).Select(s => s.WithoutLeadingTrivia()))
                     .WithTrailingTrivia(statement.GetTrailingTrivia())
                     .WithAdditionalAnnotations(Formatter.Annotation));
             }

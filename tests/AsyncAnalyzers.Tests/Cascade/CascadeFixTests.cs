@@ -904,6 +904,62 @@ namespace AsyncAnalyzers.Tests.Cascade
                 """).RunAsync();
 
         [Fact]
+        public Task Task_returning_caller_unwraps_FromResult_around_the_awaited_call()
+            => Test(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+
+                class Provider
+                {
+                    static Task<List<int>> QueryAsync() => Task.FromResult(new List<int>());
+
+                    List<int> Items() => [|QueryAsync().Result|];
+
+                    Task<List<int>> GetItems(bool cached)
+                    {
+                        if (cached)
+                        {
+                            return Task.FromResult(new List<int>());
+                        }
+
+                        return Task.FromResult(Items());
+                    }
+
+                    Task Refresh()
+                    {
+                        return Task.Run(() => Items().Count);
+                    }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+
+                class Provider
+                {
+                    static Task<List<int>> QueryAsync() => Task.FromResult(new List<int>());
+
+                    async Task<List<int>> Items() => await QueryAsync();
+
+                    async Task<List<int>> GetItems(bool cached)
+                    {
+                        if (cached)
+                        {
+                            return new List<int>();
+                        }
+
+                        return await Items();
+                    }
+
+                    Task Refresh()
+                    {
+                        return Task.Run(() => [|Items().GetAwaiter().GetResult()|].Count);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Async_lambda_callers_await_and_sync_lambda_callers_block()
             => Test(
                 """
