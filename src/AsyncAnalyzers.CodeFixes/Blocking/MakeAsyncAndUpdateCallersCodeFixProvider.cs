@@ -44,15 +44,17 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                 var plan = cascade.Plan;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        Title(cascade.FirstMethodName!, plan.ChangedFunctions.Count),
+                        Title(cascade.FirstMethodName!, plan.ChangedFunctions.Count, plan.BoundaryCalls),
                         ct => AsyncCascadeRewriter.ApplyAsync(plan, ct),
                         EquivalenceKey),
                     diagnostic);
             }
         }
 
-        internal static string Title(string method, int count)
-            => "Make '" + method + "' async and update callers (" + count + (count == 1 ? " method)" : " methods)");
+        /// <summary>"Make 'M' async and update callers (3 methods)", plus how many calls stay blocking at boundaries when any do.</summary>
+        internal static string Title(string method, int count, int blockingCalls)
+            => "Make '" + method + "' async and update callers (" + count + (count == 1 ? " method" : " methods")
+               + (blockingCalls == 0 ? ")" : "; " + blockingCalls + (blockingCalls == 1 ? " call stays blocking)" : " calls stay blocking)"));
 
         /// <summary>Fix All: every seed of the scope in one cascade, so shared callers are converted once.</summary>
         private sealed class CascadeFixAllProvider : FixAllProvider

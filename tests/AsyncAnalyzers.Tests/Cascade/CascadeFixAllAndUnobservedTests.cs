@@ -291,7 +291,25 @@ namespace AsyncAnalyzers.Tests.Cascade
                     """),
             });
             var titles = await TitlesAsync(project, new SyncOverAsyncAnalyzer());
+            // Read, Twice and Outer change; Ctor() does not call Read.
             Assert.Equal(new[] { "Make 'Read' async and update callers (3 methods)" }, titles);
+
+            var withBoundary = Harness.CreateProject(new[]
+            {
+                ("/0/Boundary.cs", """
+                    using System.Threading.Tasks;
+
+                    class Boundary
+                    {
+                        static Task<int> SourceAsync() => Task.FromResult(1);
+
+                        int Read() => SourceAsync().Result;
+                        internal Boundary() { Read(); }
+                        internal int Value => Read();
+                    }
+                    """),
+            });
+            Assert.Equal(new[] { "Make 'Read' async and update callers (1 method; 2 calls stay blocking)" }, await TitlesAsync(withBoundary, new SyncOverAsyncAnalyzer()));
 
             var single = Harness.CreateProject(new[]
             {

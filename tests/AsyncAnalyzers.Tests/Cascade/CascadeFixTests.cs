@@ -1277,6 +1277,22 @@ namespace AsyncAnalyzers.Tests.Cascade
         }
 
         [Fact]
+        public Task Method_whose_signature_does_not_bind_gets_no_cascade()
+        {
+            var source = """
+                using System.Threading.Tasks;
+
+                class Importer
+                {
+                    static Task<int> ImportAsync() => Task.FromResult(1);
+
+                    int Import({|CS0246:Missing|} settings) => [|ImportAsync().Result|];
+                }
+                """;
+            return Test(source, source).RunAsync();
+        }
+
+        [Fact]
         public Task Caller_in_generated_code_pins_the_method()
         {
             var test = Test(
