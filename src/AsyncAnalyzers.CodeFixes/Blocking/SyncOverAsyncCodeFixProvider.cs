@@ -90,20 +90,10 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
             {
                 foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax))
                 {
-                    if (node is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax)
-                        || model.GetOperation(node, cancellationToken) is not { } operation
-                        || !BlockingTaskCalls.TryMatch(operation, known, out var call)
-                        || !call.HasAwaitRewrite
-                        || BlockingTaskCalls.IsInExpressionTreeOrNameof(operation, known)
-                        || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known))
-                        || node is not ExpressionSyntax expression
-                        || BlockingCallRewriter.TryCreateAwait(expression, parenthesize: false) is null
-                        || !AwaitInsertion.CanAwaitAt(expression))
+                    if (BlockingCallRewriter.AsAwaitable(model, node, known, cancellationToken) is { } expression)
                     {
-                        continue;
+                        result.Add(expression);
                     }
-
-                    result.Add(expression);
                 }
             }
 

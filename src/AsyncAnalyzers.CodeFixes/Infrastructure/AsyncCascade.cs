@@ -90,7 +90,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             ExpressionSyntax? seed = isBlocking
                 ? BlockingCallRewriter.FindBlockingExpression(root, diagnostic.Location.SourceSpan)
                 : FindUnobservedTask(root, diagnostic.Location.SourceSpan);
-            if (seed is null || !CanAwaitAt(seed) || FunctionOf(seed) is not { } function)
+            if (seed is null || !AwaitInsertion.CanAwaitAt(seed) || FunctionOf(seed) is not { } function)
             {
                 return false;
             }
@@ -566,7 +566,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         {
             if (invocation.Parent is MemberBindingExpressionSyntax or ConditionalAccessExpressionSyntax
                 || invocation.Expression is MemberBindingExpressionSyntax
-                || !CanAwaitAt(invocation))
+                || !AwaitInsertion.CanAwaitAt(invocation))
             {
                 return null;
             }
@@ -655,15 +655,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     continue;
                 }
 
-                if (node is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax)
-                    || model.GetOperation(node, _cancellationToken) is not { } operation
-                    || !BlockingTaskCalls.TryMatch(operation, known, out var call)
-                    || !call.HasAwaitRewrite
-                    || BlockingTaskCalls.IsInExpressionTreeOrNameof(operation, known)
-                    || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known))
-                    || node is not ExpressionSyntax expression
-                    || BlockingCallRewriter.TryCreateAwait(expression, parenthesize: false) is null
-                    || !CanAwaitAt(expression))
+                if (BlockingCallRewriter.AsAwaitable(model, node, known, _cancellationToken) is not { } expression)
                 {
                     continue;
                 }
@@ -1023,25 +1015,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             => declaration is MethodDeclarationSyntax method
                && (method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.PrivateKeyword)
                    || method.Modifiers.Any(SyntaxKind.ProtectedKeyword) || method.Modifiers.Any(SyntaxKind.InternalKeyword));
-
-        /// <summary>Where await may be written: <see cref="AwaitInsertion.CanAwaitAt"/> plus catch filters (CS7094).</summary>
-        private static bool CanAwaitAt(SyntaxNode node)
-        {
-            for (var current = node.Parent; current != null; current = current.Parent)
-            {
-                if (current is CatchFilterClauseSyntax)
-                {
-                    return false;
-                }
-
-                if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
-                {
-                    break;
-                }
-            }
-
-            return AwaitInsertion.CanAwaitAt(node);
-        }
 
         /// <summary>The innermost function-like node around <paramref name="node"/>: method, local function, lambda, accessor, constructor, operator, or a top-level statement.</summary>
         internal static SyntaxNode? FunctionOf(SyntaxNode node)

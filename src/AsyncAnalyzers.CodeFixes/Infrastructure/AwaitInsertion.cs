@@ -11,8 +11,8 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
     public static class AwaitInsertion
     {
         /// <summary>
-        /// False inside a <c>lock</c> body (CS1996), an unsafe context (CS4004), or a query clause of the
-        /// enclosing function; true otherwise. The caller has already established the async context.
+        /// False inside a <c>lock</c> body (CS1996), an unsafe context (CS4004), a catch filter (CS7094), a query clause
+        /// of the enclosing function, or the <c>.M()</c> part of a conditional access; true otherwise. The caller has already established the async context.
         /// </summary>
         public static bool CanAwaitAt(SyntaxNode node)
         {
@@ -31,6 +31,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                         return false;
                     case QueryClauseSyntax:
                     case SelectOrGroupClauseSyntax:
+                    case CatchFilterClauseSyntax: // CS7094
                         return false;
                     case AnonymousFunctionExpressionSyntax:
                     case LocalFunctionStatementSyntax:

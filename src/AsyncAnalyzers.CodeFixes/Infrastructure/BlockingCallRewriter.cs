@@ -1,3 +1,5 @@
+using System.Threading;
+using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +27,29 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// <paramref name="node"/> as a blocking call that an await replaces with the same meaning, where an await can be
+        /// written (once its function is async), or null: what the analyzers report, minus proven-complete tasks,
+        /// expression trees, shapes without an await form and positions where the compiler forbids await.
+        /// </summary>
+        internal static ExpressionSyntax? AsAwaitable(SemanticModel model, SyntaxNode node, KnownSymbols known, CancellationToken cancellationToken)
+        {
+            if (node is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax)
+                || model.GetOperation(node, cancellationToken) is not { } operation
+                || !BlockingTaskCalls.TryMatch(operation, known, out var call)
+                || !call.HasAwaitRewrite
+                || BlockingTaskCalls.IsInExpressionTreeOrNameof(operation, known)
+                || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known))
+                || node is not ExpressionSyntax expression
+                || TryCreateAwait(expression, parenthesize: false) is null
+                || !AwaitInsertion.CanAwaitAt(expression))
+            {
+                return null;
+            }
+
+            return expression;
         }
 
         /// <summary>Replaces <paramref name="blocking"/> (an expression of the original tree) in <paramref name="editor"/>; nested blocking calls compose.</summary>

@@ -146,6 +146,12 @@ namespace AsyncAnalyzers.Tests.Blocking
                 Wrap("        lock (this) { var x = [|t.Result|]; }\n        await u;"));
 
         [Fact]
+        public Task Result_in_a_catch_filter_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        try { await u; } catch (System.Exception) when ([|t.Result|] > 0) { }"),
+                Wrap("        try { await u; } catch (System.Exception) when ([|t.Result|] > 0) { }"));
+
+        [Fact]
         public Task Result_in_WhenAll_over_lazy_sequence_is_reported()
             => Verify.VerifyAnalyzerAsync(
                 Wrap("        IEnumerable<Task<int>> lazy = new[] { 1, 2 }.Select(_ => GetAsync());\n        await Task.WhenAll(lazy);\n        foreach (var task in lazy) { var x = [|task.Result|]; }"));
