@@ -795,6 +795,72 @@ namespace AsyncAnalyzers.Tests.Cascade
                 "async_analyzers.rename_to_async_suffix = true").RunAsync();
 
         [Fact]
+        public Task Rename_option_renames_an_interface_group_and_callers_in_other_documents()
+        {
+            var test = Test(
+                """
+                using System.Threading.Tasks;
+
+                interface IFeed
+                {
+                    string Fetch();
+                }
+
+                class HttpFeed : IFeed
+                {
+                    static Task<string> GetAsync() => Task.FromResult("x");
+
+                    public string Fetch() => [|GetAsync().Result|];
+                }
+
+                class FixedFeed : IFeed
+                {
+                    public string Fetch() => "fixed";
+
+                    string FetchAsync2() => "other";
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                interface IFeed
+                {
+                    Task<string> FetchAsync();
+                }
+
+                class HttpFeed : IFeed
+                {
+                    static Task<string> GetAsync() => Task.FromResult("x");
+
+                    public async Task<string> FetchAsync() => await GetAsync();
+                }
+
+                class FixedFeed : IFeed
+                {
+                    public Task<string> FetchAsync() => Task.FromResult<string>("fixed");
+
+                    string FetchAsync2() => "other";
+                }
+                """,
+                "async_analyzers.rename_to_async_suffix = true");
+            test.TestState.Sources.Add("""
+                class Reader
+                {
+                    int Length(IFeed feed) => feed.Fetch().Length;
+                }
+                """);
+            test.FixedState.Sources.Add("""
+                using System.Threading.Tasks;
+
+                class Reader
+                {
+                    async Task<int> LengthAsync(IFeed feed) => (await feed.FetchAsync()).Length;
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Converted_callers_await_their_other_blocking_calls_and_keep_fire_and_forget_explicit()
             => Test(
                 """
