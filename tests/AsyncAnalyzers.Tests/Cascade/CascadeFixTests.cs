@@ -1026,6 +1026,114 @@ namespace AsyncAnalyzers.Tests.Cascade
                 """).RunAsync();
 
         [Fact]
+        public Task Task_returning_lambda_caller_becomes_an_async_lambda()
+            => Test(
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Jobs
+                {
+                    static Task<int> RunAsync() => Task.FromResult(1);
+
+                    int Run() => [|RunAsync().Result|];
+
+                    Func<Task> Schedule() => () =>
+                    {
+                        Run();
+                        return Task.CompletedTask;
+                    };
+                }
+                """,
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Jobs
+                {
+                    static Task<int> RunAsync() => Task.FromResult(1);
+
+                    async Task<int> Run() => await RunAsync();
+
+                    Func<Task> Schedule() => async () =>
+                    {
+                        await Run();
+                    };
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Interface_implementations_in_another_project_change_with_the_interface()
+        {
+            var test = Test(
+                """
+                using System.Threading.Tasks;
+
+                namespace App
+                {
+                    class Disk : Lib.IVolume
+                    {
+                        static Task<long> QueryAsync() => Task.FromResult(1L);
+
+                        public long Free() => [|QueryAsync().Result|];
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                namespace App
+                {
+                    class Disk : Lib.IVolume
+                    {
+                        static Task<long> QueryAsync() => Task.FromResult(1L);
+
+                        public async Task<long> Free() => await QueryAsync();
+                    }
+                }
+                """,
+                "async_analyzers.cascade_public_api = true");
+            var library = new ProjectState();
+            library.Sources.Add("""
+                namespace Lib
+                {
+                    public interface IVolume
+                    {
+                        long Free();
+                    }
+
+                    internal sealed class Ram : IVolume
+                    {
+                        public long Free() => 0;
+                    }
+                }
+                """);
+            library.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
+            var libraryFixed = new ProjectState();
+            libraryFixed.Sources.Add("""
+                using System.Threading.Tasks;
+
+                namespace Lib
+                {
+                    public interface IVolume
+                    {
+                        Task<long> Free();
+                    }
+
+                    internal sealed class Ram : IVolume
+                    {
+                        public Task<long> Free() => Task.FromResult<long>(0);
+                    }
+                }
+                """);
+            libraryFixed.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
+            test.TestState.AdditionalProjects["Library"] = library;
+            test.TestState.AdditionalProjectReferences.Add("Library");
+            test.FixedState.AdditionalProjects["Library"] = libraryFixed;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Async_lambda_callers_await_and_sync_lambda_callers_block()
             => Test(
                 """
