@@ -28,10 +28,18 @@ namespace AsyncAnalyzers.Benchmarks
               --no-scaling                   skip the 1×4k vs 4×1k lines scaling check
               --out DIR                      where to write the markdown report (default artifacts/benchmarks)
               --smoke                        seconds-long run for CI: 2k lines, 1 run, no warm-up, no thresholds
+
+            Or measure the cascade fix ("Make 'M' async and update callers") on a tree of .csproj projects:
+              cascade DIR [--exe Name1,Name2] [--public-api] [--ids ASYNC104,ASYNC201]
             """;
 
         public static async Task<int> Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "cascade")
+            {
+                return await CascadeMeasurement.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            }
+
             var options = Options.Parse(args);
             if (options is null)
             {
