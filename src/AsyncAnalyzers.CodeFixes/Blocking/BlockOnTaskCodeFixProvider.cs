@@ -29,7 +29,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
             {
                 if (BlockingCallRewriter.FindBlockingExpression(editor.OriginalRoot, diagnostic.Location.SourceSpan) is { } blocking)
                 {
-                    BlockingCallRewriter.Replace(editor, blocking);
+                    BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
                 }
             }
         }

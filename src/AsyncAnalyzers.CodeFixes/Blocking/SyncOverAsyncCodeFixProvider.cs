@@ -51,7 +51,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
 
                 if (rewritten.Add(blocking))
                 {
-                    BlockingCallRewriter.Replace(editor, blocking);
+                    BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
                 }
 
                 // Once Main is async, every other blocking call in it would block in async code: await them all.
@@ -61,7 +61,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     {
                         if (rewritten.Add(other))
                         {
-                            BlockingCallRewriter.Replace(editor, other);
+                            BlockingCallRewriter.Replace(editor, other, cancellationToken);
                         }
                     }
 

@@ -118,7 +118,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var edits = Plan.For(document.Id);
             if (isBlocking)
             {
-                AddBlockingAwait(edits, model, seed);
+                edits.BlockingToAwait.Add(seed);
                 if (_groupOf.TryGetValue(Normalize(symbol), out var group))
                 {
                     _blockingGroups.Add(group);
@@ -660,43 +660,12 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     continue;
                 }
 
-                AddBlockingAwait(edits, model, expression);
+                edits.BlockingToAwait.Add(expression);
                 MarkAwait(edits, function);
                 if (group >= 0)
                 {
                     _blockingGroups.Add(group);
                 }
-            }
-        }
-
-        /// <summary>Registers a blocking call to await, with the in-scope token passed to the call producing the task when it accepts one.</summary>
-        private void AddBlockingAwait(DocumentCascadeEdits edits, SemanticModel model, ExpressionSyntax blocking)
-        {
-            if (!edits.BlockingToAwait.Add(blocking))
-            {
-                return;
-            }
-
-            var known = KnownSymbols.Get(model.Compilation);
-            if (model.GetOperation(blocking, _cancellationToken) is not { } operation
-                || !BlockingTaskCalls.TryMatch(operation, known, out var call)
-                || call.Awaitable is null
-                || BlockingTaskCalls.StripConfigureAwait(BlockingTaskCalls.Unwrap(call.Awaitable), known) is not IInvocationOperation producer
-                || producer.Syntax is not InvocationExpressionSyntax producerSyntax)
-            {
-                return;
-            }
-
-            var acceptance = TokenAcceptance.Get(model.Compilation).Find(producer);
-            if (acceptance.Kind == TokenAcceptanceKind.None)
-            {
-                return;
-            }
-
-            var token = InScopeToken.Find(model, blocking.SpanStart, _cancellationToken);
-            if (TokenForwarding.CreateTokenExpression(token) is { } tokenExpression)
-            {
-                edits.Tokens.Add(new TokenArgument(producerSyntax, tokenExpression, acceptance.ParameterName, acceptance.NeedsNamedArgument));
             }
         }
 

@@ -49,14 +49,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         {
             var known = KnownSymbols.Get(editor.SemanticModel.Compilation);
 
-            foreach (var token in edits.Tokens)
-            {
-                var argument = token;
-                editor.ReplaceNode(argument.Invocation, (current, _) => current is InvocationExpressionSyntax invocation
-                    ? TokenForwarding.AppendToken(invocation, argument.Token, argument.ParameterName, argument.Named)
-                    : current);
-            }
-
             foreach (var pair in edits.Renames)
             {
                 var newName = pair.Value;
@@ -67,7 +59,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             foreach (var blocking in edits.BlockingToAwait)
             {
-                BlockingCallRewriter.Replace(editor, blocking);
+                BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
             }
 
             foreach (var task in edits.TasksToAwait)

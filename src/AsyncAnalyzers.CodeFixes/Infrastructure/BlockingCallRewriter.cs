@@ -3,6 +3,7 @@ using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncAnalyzers.CodeFixes.Infrastructure
@@ -52,12 +53,45 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return expression;
         }
 
-        /// <summary>Replaces <paramref name="blocking"/> (an expression of the original tree) in <paramref name="editor"/>; nested blocking calls compose.</summary>
-        public static void Replace(DocumentFixEditor editor, ExpressionSyntax blocking)
+        /// <summary>
+        /// Replaces <paramref name="blocking"/> (an expression of the original tree) in <paramref name="editor"/>; nested blocking
+        /// calls compose. When the call that produces the awaited task accepts a cancellation token (an optional parameter left
+        /// at its default, or an overload with a trailing token) and one is in scope, it is passed: <c>GetAsync(url).Result</c>
+        /// → <c>await GetAsync(url, cancellationToken)</c> (ASYNC302 would ask for it next).
+        /// </summary>
+        public static void Replace(DocumentFixEditor editor, ExpressionSyntax blocking, CancellationToken cancellationToken)
         {
+            ForwardToken(editor, blocking, cancellationToken);
+
             var parenthesize = AwaitInsertion.NeedsParentheses(blocking);
             editor.ReplaceNode(blocking, (current, _) => current is ExpressionSyntax expression
                 ? TryCreateAwait(expression, parenthesize) ?? current
+                : current);
+        }
+
+        private static void ForwardToken(DocumentFixEditor editor, ExpressionSyntax blocking, CancellationToken cancellationToken)
+        {
+            var model = editor.SemanticModel;
+            var known = KnownSymbols.Get(model.Compilation);
+            if (known.CancellationToken is null
+                || model.GetOperation(blocking, cancellationToken) is not { } operation
+                || !BlockingTaskCalls.TryMatch(operation, known, out var call)
+                || call.Awaitable is null
+                || BlockingTaskCalls.StripConfigureAwait(BlockingTaskCalls.Unwrap(call.Awaitable), known) is not IInvocationOperation producer
+                || producer.Syntax is not InvocationExpressionSyntax producerSyntax)
+            {
+                return;
+            }
+
+            var acceptance = TokenAcceptance.Get(model.Compilation).Find(producer);
+            if (acceptance.Kind == TokenAcceptanceKind.None
+                || TokenForwarding.CreateTokenExpression(InScopeToken.Find(model, blocking.SpanStart, cancellationToken)) is not { } token)
+            {
+                return;
+            }
+
+            editor.ReplaceNode(producerSyntax, (current, _) => current is InvocationExpressionSyntax invocation
+                ? TokenForwarding.AppendToken(invocation, token, acceptance.ParameterName, acceptance.NeedsNamedArgument)
                 : current);
         }
 

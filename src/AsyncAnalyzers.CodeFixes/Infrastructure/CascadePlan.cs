@@ -42,26 +42,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         public bool AddPrivate { get; set; }
     }
 
-    /// <summary>A token to pass to the task-producing call inside a blocking call that becomes an await.</summary>
-    internal readonly struct TokenArgument
-    {
-        public TokenArgument(InvocationExpressionSyntax invocation, ExpressionSyntax token, string? parameterName, bool named)
-        {
-            Invocation = invocation;
-            Token = token;
-            ParameterName = parameterName;
-            Named = named;
-        }
-
-        public InvocationExpressionSyntax Invocation { get; }
-
-        public ExpressionSyntax Token { get; }
-
-        public string? ParameterName { get; }
-
-        public bool Named { get; }
-    }
-
     /// <summary>The edits of one document, all on nodes of its original tree.</summary>
     internal sealed class DocumentCascadeEdits
     {
@@ -69,8 +49,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         /// <summary>Blocking calls (<c>.Result</c>, <c>.Wait()</c>, …) that become awaits.</summary>
         public HashSet<ExpressionSyntax> BlockingToAwait { get; } = new HashSet<ExpressionSyntax>();
-
-        public List<TokenArgument> Tokens { get; } = new List<TokenArgument>();
 
         /// <summary>Unobserved task expressions (ASYNC201 seeds) that become awaited.</summary>
         public HashSet<ExpressionSyntax> TasksToAwait { get; } = new HashSet<ExpressionSyntax>();

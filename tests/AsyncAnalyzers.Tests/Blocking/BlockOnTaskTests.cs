@@ -140,6 +140,12 @@ namespace AsyncAnalyzers.Tests.Blocking
                 Wrap("        var v = GetValueAsync();\n        await v;\n        var x = [|v.Result|];"));
 
         [Fact]
+        public Task Awaited_producer_that_takes_a_token_receives_the_one_in_scope()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        var x = [|Task.Delay(10).ContinueWith(_ => 1).Result|];\n        var y = [|Task.Run(() => 2).Result|];"),
+                Wrap("        var x = await Task.Delay(10).ContinueWith(_ => 1, token);\n        var y = await Task.Run(() => 2, token);"));
+
+        [Fact]
         public Task Result_inside_a_lock_is_reported_without_a_fix()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        lock (this) { var x = [|t.Result|]; }\n        await u;"),
