@@ -89,8 +89,8 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var isBlocking = diagnostic.Id == DiagnosticIds.SyncOverAsync;
             ExpressionSyntax? seed = isBlocking
                 ? BlockingCallRewriter.FindBlockingExpression(root, diagnostic.Location.SourceSpan)
-                : FindUnobservedTask(root, diagnostic.Location.SourceSpan);
-            if (seed is null || !AwaitInsertion.CanAwaitAt(seed) || FunctionOf(seed) is not { } function)
+                : DiagnosticSyntax.FindDroppedTask(root, diagnostic) as InvocationExpressionSyntax;
+            if (seed is null || !AwaitInsertion.CanAwaitAt(seed) || MakeAsync.EnclosingFunction(seed) is not { } function)
             {
                 return false;
             }
@@ -247,7 +247,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 };
                 edits.Functions[declaration] = change;
                 Plan.ChangedFunctions.Add(member.PartialDefinitionPart ?? member);
-                if (Body(declaration) is { } body)
+                if (MakeAsync.Body(declaration) is { } body)
                 {
                     PlanOwnBody(model, edits, declaration, body, member.ReturnsVoid, groupId);
                 }
@@ -370,7 +370,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     var declaration = await reference.GetSyntaxAsync(_cancellationToken).ConfigureAwait(false);
                     if (declaration is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax)
                         || _solution.GetDocument(declaration.SyntaxTree) is not { } document
-                        || IsGenerated(declaration.SyntaxTree))
+                        || IsGenerated(document, declaration.SyntaxTree))
                     {
                         return false;
                     }
@@ -419,7 +419,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
             foreach (var reference in found)
             {
-                if (reference.IsImplicit || reference.Document is null || IsGenerated(reference.Location.SourceTree!))
+                if (reference.IsImplicit || reference.Document is null || IsGenerated(reference.Document, reference.Location.SourceTree!))
                 {
                     return false;
                 }
@@ -571,7 +571,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 return null;
             }
 
-            var function = FunctionOf(invocation);
+            var function = MakeAsync.EnclosingFunction(invocation);
             switch (function)
             {
                 case null:
@@ -615,7 +615,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 return true;
             }
 
-            if (IsGenerated(function.SyntaxTree) || !MakeAsync.CanConvert(model, function, _cancellationToken))
+            if (IsGenerated(document, function.SyntaxTree) || !MakeAsync.CanConvert(model, function, _cancellationToken))
             {
                 return false;
             }
@@ -624,7 +624,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var edits = Plan.For(document.Id);
             edits.Functions[function] = new FunctionChange(FunctionChangeKind.TaskReturning, false, null, false);
             Plan.ChangedFunctions.Add(function);
-            PlanOwnBody(model, edits, function, Body(function)!, returnsVoid: false, group: -1);
+            PlanOwnBody(model, edits, function, MakeAsync.Body(function)!, returnsVoid: false, group: -1);
             return true;
         }
 
@@ -638,8 +638,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         {
             var known = KnownSymbols.Get(model.Compilation);
             if (returnsVoid && body is ArrowExpressionClauseSyntax { Expression: InvocationExpressionSyntax arrowCall }
-                && model.GetTypeInfo(arrowCall, _cancellationToken).Type is { } arrowType
-                && known.IsTaskLike(arrowType))
+                && known.IsAwaitable(model.GetTypeInfo(arrowCall, _cancellationToken).Type))
             {
                 edits.TasksToDiscard.Add(arrowCall);
             }
@@ -648,8 +647,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             {
                 if (node is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax dropped }
                     && !edits.TasksToAwait.Contains(dropped)
-                    && model.GetTypeInfo(dropped, _cancellationToken).Type is { } droppedType
-                    && known.IsTaskLike(droppedType))
+                    && known.IsAwaitable(model.GetTypeInfo(dropped, _cancellationToken).Type))
                 {
                     edits.TasksToDiscard.Add(dropped);
                     continue;
@@ -828,7 +826,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 }
             }
 
-            if (Body(declaration) is not { } body)
+            if (MakeAsync.Body(declaration) is not { } body)
             {
                 return true; // interface, abstract or partial definition: only the signature changes
             }
@@ -918,7 +916,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         private static bool EndIsReachable(SemanticModel model, SyntaxNode declaration)
         {
-            if (Body(declaration) is not BlockSyntax { Statements.Count: > 0 } block)
+            if (MakeAsync.Body(declaration) is not BlockSyntax { Statements.Count: > 0 } block)
             {
                 return true;
             }
@@ -951,8 +949,15 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return true;
         }
 
-        private static bool IsGenerated(SyntaxTree tree)
+        /// <summary>Generated code, as the analyzers see it: the file-name conventions, an auto-generated header, or <c>generated_code = true</c>.</summary>
+        private static bool IsGenerated(Document document, SyntaxTree tree)
         {
+            if (document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("generated_code", out var configured)
+                && bool.TryParse(configured, out var generated))
+            {
+                return generated;
+            }
+
             var path = tree.FilePath ?? string.Empty;
             if (path.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase)
                 || path.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase))
@@ -985,36 +990,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                && (method.Modifiers.Any(SyntaxKind.PublicKeyword) || method.Modifiers.Any(SyntaxKind.PrivateKeyword)
                    || method.Modifiers.Any(SyntaxKind.ProtectedKeyword) || method.Modifiers.Any(SyntaxKind.InternalKeyword));
 
-        /// <summary>The innermost function-like node around <paramref name="node"/>: method, local function, lambda, accessor, constructor, operator, or a top-level statement.</summary>
-        internal static SyntaxNode? FunctionOf(SyntaxNode node)
-        {
-            for (var current = node.Parent; current != null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case AnonymousFunctionExpressionSyntax:
-                    case LocalFunctionStatementSyntax:
-                    case GlobalStatementSyntax:
-                    case BaseMethodDeclarationSyntax:
-                    case AccessorDeclarationSyntax:
-                        return current;
-                    case MemberDeclarationSyntax:
-                        return current; // property arrow, field initializer, …: never converted
-                }
-            }
-
-            return null;
-        }
-
-        internal static SyntaxNode? Body(SyntaxNode function)
-            => function switch
-            {
-                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
-                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
-                AnonymousFunctionExpressionSyntax lambda => lambda.Body,
-                _ => null,
-            };
-
         /// <summary>The invocation whose callee is the name, or null (a method group, a nameof …).</summary>
         private static InvocationExpressionSyntax? Invocation(SyntaxNode name)
         {
@@ -1045,20 +1020,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             }
 
             return false;
-        }
-
-        private static ExpressionSyntax? FindUnobservedTask(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
-        {
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (current is InvocationExpressionSyntax expression && expression.Span == span && expression.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax)
-                {
-                    return expression;
-                }
-            }
-
-            return null;
         }
 
         private async Task<SemanticModel> ModelAsync(Document document, SyntaxTree tree)

@@ -136,7 +136,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var valueType = isVoid ? null : returnType.WithoutTrivia();
             TypeSyntax newReturnType = (valueType is null ? taskName : MakeAsync.TaskOf(taskName, valueType)).WithTriviaFrom(returnType);
 
-            var hasBody = AsyncCascade.Body(function) != null;
+            var hasBody = MakeAsync.Body(function) != null;
             var result = function;
             if (hasBody && !change.HasAwait)
             {

@@ -28,5 +28,11 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
 
         public static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Diagnostic diagnostic)
             => Find<InvocationExpressionSyntax>(root, diagnostic);
+
+        /// <summary>The dropped task of an ASYNC201 diagnostic: the expression of a statement, or of an arrow or lambda body.</summary>
+        public static ExpressionSyntax? FindDroppedTask(SyntaxNode root, Diagnostic diagnostic)
+            => Find<ExpressionSyntax>(root, diagnostic) is { Parent: ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax } expression
+                ? expression
+                : null;
     }
 }

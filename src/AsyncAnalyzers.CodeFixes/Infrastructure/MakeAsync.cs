@@ -26,10 +26,22 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             Complete,
         }
 
-        /// <summary>The function declarations this helper converts.</summary>
+        /// <summary>
+        /// The innermost function-like node around <paramref name="node"/>: method, local function, lambda, accessor, constructor,
+        /// operator, a top-level statement, or another member (a property arrow, a field initializer) — the last kinds never convert.
+        /// </summary>
         public static SyntaxNode? EnclosingFunction(SyntaxNode node)
-            => node.AncestorsAndSelf().FirstOrDefault(n => n is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
-                                                             or AccessorDeclarationSyntax or ConstructorDeclarationSyntax or OperatorDeclarationSyntax);
+        {
+            for (var current = node.Parent; current != null; current = current.Parent)
+            {
+                if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax or MemberDeclarationSyntax)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Whether <paramref name="function"/> can be converted safely (block body, task return, no ref parameters, no yield, every return awaitable).</summary>
         public static bool CanConvert(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)
@@ -73,7 +85,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var known = KnownSymbols.Get(model.Compilation);
             var method = Symbol(model, function, cancellationToken)!;
             var generic = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 };
-            var body = (BlockSyntax)Body(function)!;
+            var body = (BlockSyntax)Body(function)!; // CanConvert admitted block bodies only
 
             foreach (var statement in OwnNodes(body).OfType<ReturnStatementSyntax>().ToList())
             {
@@ -263,12 +275,13 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return function;
         }
 
-        private static SyntaxNode? Body(SyntaxNode function)
+        /// <summary>The body of a method, local function or lambda: its block, else its expression body; null otherwise.</summary>
+        public static SyntaxNode? Body(SyntaxNode function)
             => function switch
             {
-                MethodDeclarationSyntax method => method.Body,
-                LocalFunctionStatementSyntax local => local.Body,
-                AnonymousFunctionExpressionSyntax lambda => lambda.Block,
+                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                AnonymousFunctionExpressionSyntax lambda => lambda.Body,
                 _ => null,
             };
 

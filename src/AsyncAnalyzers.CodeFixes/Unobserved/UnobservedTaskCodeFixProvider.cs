@@ -27,7 +27,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (FindExpression(root, diagnostic) is not { } expression)
+            if (DiagnosticSyntax.FindDroppedTask(root, diagnostic) is not { } expression)
             {
                 return false;
             }
@@ -47,7 +47,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
             var task = KnownSymbols.Get(editor.SemanticModel.Compilation).Task;
             foreach (var diagnostic in diagnostics)
             {
-                if (FindExpression(editor.OriginalRoot, diagnostic) is not { } expression)
+                if (DiagnosticSyntax.FindDroppedTask(editor.OriginalRoot, diagnostic) is not { } expression)
                 {
                     continue;
                 }
@@ -71,19 +71,5 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
 
         private static bool IsAsync(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(UnobservedTaskAnalyzer.ContextProperty, out var context) && context == "Async";
-
-        private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (current is ExpressionSyntax expression && expression.Span == diagnostic.Location.SourceSpan && expression.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax)
-                {
-                    return expression;
-                }
-            }
-
-            return null;
-        }
     }
 }

@@ -1408,6 +1408,68 @@ namespace AsyncAnalyzers.Tests.Cascade
         }
 
         [Fact]
+        public Task Covariant_override_local_method_group_and_ref_struct_local_get_no_cascade()
+        {
+            var source = """
+                using System;
+                using System.Threading.Tasks;
+
+                class Base
+                {
+                    internal virtual object Get() => null;
+                }
+
+                class Derived : Base
+                {
+                    static Task<string> GetAsync() => Task.FromResult("x");
+
+                    internal override string Get() => [|GetAsync().Result|];
+                }
+
+                class Locals
+                {
+                    static Task<int> LoadAsync() => Task.FromResult(1);
+
+                    void Run()
+                    {
+                        int Local() => [|LoadAsync().Result|];
+                        Func<int> f = Local;
+                        _ = f();
+                    }
+
+                    void Fill()
+                    {
+                        Span<int> buffer = stackalloc int[4];
+                        buffer[0] = [|LoadAsync().Result|];
+                    }
+                }
+                """;
+            return Test(source, source).RunAsync();
+        }
+
+        [Fact]
+        public Task Caller_in_a_file_marked_generated_in_editorconfig_pins_the_method()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+
+                partial class Form
+                {
+                    static Task<int> SizeAsync() => Task.FromResult(1);
+
+                    int Size() => [|SizeAsync().Result|];
+                }
+                """;
+            const string Generated = "partial class Form\n{\n    int Layout() => Size();\n}\n";
+            var test = Test(Source, Source);
+            test.TestState.Sources.Add(("/0/Layout.cs", Generated));
+            test.FixedState.Sources.Add(("/0/Layout.cs", Generated));
+            test.TestState.AnalyzerConfigFiles.Clear();
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig(null) + "\n[Layout.cs]\ngenerated_code = true\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Interface_member_from_metadata_is_a_boundary()
         {
             var source = """
