@@ -629,18 +629,18 @@ namespace AsyncAnalyzers.Infrastructure
                    && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], returnType);
         }
 
-        private static bool IsSpanToMemory(ITypeSymbol expected, ITypeSymbol actual)
+        private bool IsSpanToMemory(ITypeSymbol expected, ITypeSymbol actual)
         {
-            if (expected is not INamedTypeSymbol { Arity: 1 } span || actual is not INamedTypeSymbol { Arity: 1 } memory)
+            if (expected is not INamedTypeSymbol { Arity: 1 } span || actual is not INamedTypeSymbol { Arity: 1 } memory
+                || !SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], memory.TypeArguments[0]))
             {
                 return false;
             }
 
-            var pair = (span.Name, memory.Name);
-            return (pair == ("Span", "Memory") || pair == ("ReadOnlySpan", "ReadOnlyMemory"))
-                   && span.ContainingNamespace?.ToDisplayString() == "System"
-                   && memory.ContainingNamespace?.ToDisplayString() == "System"
-                   && SymbolEqualityComparer.Default.Equals(span.TypeArguments[0], memory.TypeArguments[0]);
+            var spanDefinition = span.OriginalDefinition;
+            var memoryDefinition = memory.OriginalDefinition;
+            return (KnownSymbols.Is(spanDefinition, _known.SpanOfT) && KnownSymbols.Is(memoryDefinition, _known.MemoryOfT))
+                   || (KnownSymbols.Is(spanDefinition, _known.ReadOnlySpanOfT) && KnownSymbols.Is(memoryDefinition, _known.ReadOnlyMemoryOfT));
         }
 
         /// <summary>Inside ReadAsync, a call to Read is the implementation, not a mistake.</summary>

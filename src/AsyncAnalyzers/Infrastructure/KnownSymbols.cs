@@ -225,6 +225,26 @@ namespace AsyncAnalyzers.Infrastructure
 
         public INamedTypeSymbol? Exception => System.Threading.Volatile.Read(ref _exceptionResolved) ? _exception : Resolve(ref _exception, ref _exceptionResolved, "System.Exception");
 
+        private INamedTypeSymbol? _spanOfT;
+        private bool _spanOfTResolved;
+
+        public INamedTypeSymbol? SpanOfT => System.Threading.Volatile.Read(ref _spanOfTResolved) ? _spanOfT : Resolve(ref _spanOfT, ref _spanOfTResolved, "System.Span`1");
+
+        private INamedTypeSymbol? _readOnlySpanOfT;
+        private bool _readOnlySpanOfTResolved;
+
+        public INamedTypeSymbol? ReadOnlySpanOfT => System.Threading.Volatile.Read(ref _readOnlySpanOfTResolved) ? _readOnlySpanOfT : Resolve(ref _readOnlySpanOfT, ref _readOnlySpanOfTResolved, "System.ReadOnlySpan`1");
+
+        private INamedTypeSymbol? _memoryOfT;
+        private bool _memoryOfTResolved;
+
+        public INamedTypeSymbol? MemoryOfT => System.Threading.Volatile.Read(ref _memoryOfTResolved) ? _memoryOfT : Resolve(ref _memoryOfT, ref _memoryOfTResolved, "System.Memory`1");
+
+        private INamedTypeSymbol? _readOnlyMemoryOfT;
+        private bool _readOnlyMemoryOfTResolved;
+
+        public INamedTypeSymbol? ReadOnlyMemoryOfT => System.Threading.Volatile.Read(ref _readOnlyMemoryOfTResolved) ? _readOnlyMemoryOfT : Resolve(ref _readOnlyMemoryOfT, ref _readOnlyMemoryOfTResolved, "System.ReadOnlyMemory`1");
+
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
         public bool IsTaskLike(ITypeSymbol? type)
         {

@@ -36,9 +36,21 @@ namespace AsyncAnalyzers.Tests.Infrastructure
 
                 class Derived : Api { }
 
+                namespace Lookalike
+                {
+                    struct Span<T> { }
+                    struct Memory<T> { }
+
+                    class Pipe
+                    {
+                        public int Read(Span<byte> buffer) => 0;
+                        public Task<int> ReadAsync(Memory<byte> buffer) => Task.FromResult(0);
+                    }
+                }
+
                 class C
                 {
-                    async Task M(Api api, Derived derived, Stream stream, StreamReader reader)
+                    async Task M(Api api, Derived derived, Stream stream, StreamReader reader, Lookalike.Pipe pipe)
                     {
                         {{body}}
                         await Task.Yield();
@@ -80,6 +92,10 @@ namespace AsyncAnalyzers.Tests.Infrastructure
             Assert.Equal("ReadAsync", found!.Value.Method.Name);
             Assert.False(found.Value.ParametersMatch);
         }
+
+        [Fact]
+        public void Span_and_Memory_lookalikes_outside_System_are_not_a_twin_pair()
+            => Assert.Null(Find("var n = [|pipe.Read(default)|];"));
 
         [Fact]
         public void Twin_without_token_overload_on_netstandard20()
