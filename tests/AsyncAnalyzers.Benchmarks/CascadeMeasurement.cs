@@ -80,7 +80,7 @@ namespace AsyncAnalyzers.Benchmarks
             var changed = await AsyncCascadeRewriter.ApplyAsync(cascade.Plan, CancellationToken.None).ConfigureAwait(false);
             stopwatch.Stop();
             var plan = cascade.Plan;
-            Console.WriteLine($"seeds={seeds} accepted={accepted} functions-changed={plan.ChangedFunctions.Count} calls-left-blocking={plan.BoundaryCalls} discards-at-boundaries={plan.DroppedAtBoundary} documents-changed={plan.Documents.Count} plan={planMs} ms plan+edit={stopwatch.ElapsedMilliseconds} ms");
+            Console.WriteLine($"seeds={seeds} accepted={accepted} functions-changed={plan.ChangedFunctionCount} calls-left-blocking={plan.BoundaryCalls} discards-at-boundaries={plan.DroppedAtBoundary} documents-changed={plan.Documents.Count} plan={planMs} ms plan+edit={stopwatch.ElapsedMilliseconds} ms");
 
             var (after, problemsAfter) = await AnalyzeAsync(changed).ConfigureAwait(false);
             var added = new List<string>();

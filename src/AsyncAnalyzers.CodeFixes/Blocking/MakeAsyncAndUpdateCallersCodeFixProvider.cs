@@ -44,7 +44,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                 var plan = cascade.Plan;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        Title(cascade.FirstMethodName!, plan.ChangedFunctions.Count, plan.BoundaryCalls),
+                        Title(cascade.FirstMethodName!, plan.ChangedFunctionCount, plan.BoundaryCalls),
                         ct => AsyncCascadeRewriter.ApplyAsync(plan, ct),
                         EquivalenceKey),
                     diagnostic);

@@ -45,7 +45,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         private readonly List<(DocumentId Document, InvocationExpressionSyntax Call, int Callee, ExpressionSyntax? Unused)> _boundaries = new List<(DocumentId, InvocationExpressionSyntax, int, ExpressionSyntax?)>();
         private int _groupCount;
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
-        private readonly HashSet<SyntaxNode> _taskReturningConverted = new HashSet<SyntaxNode>();
         private readonly HashSet<InvocationExpressionSyntax> _plannedCalls = new HashSet<InvocationExpressionSyntax>();
 
         public AsyncCascade(Solution solution, CancellationToken cancellationToken)
@@ -246,7 +245,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     AddPrivate = IsPartial(declaration) && !HasAccessibility(declaration),
                 };
                 edits.Functions[declaration] = change;
-                Plan.ChangedFunctions.Add(member.PartialDefinitionPart ?? member);
+                Plan.ChangedMethods.Add(member);
                 if (MakeAsync.Body(declaration) is { } body)
                 {
                     PlanOwnBody(model, edits, declaration, body, member.ReturnsVoid, groupId);
@@ -610,7 +609,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         /// <summary>A task-returning function that is not async: <see cref="MakeAsync"/> converts it and its signature stays.</summary>
         private bool TryConvertTaskReturning(Document document, SemanticModel model, SyntaxNode function)
         {
-            if (_taskReturningConverted.Contains(function))
+            if (Plan.ChangedTaskReturningFunctions.Contains(function))
             {
                 return true;
             }
@@ -620,10 +619,9 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 return false;
             }
 
-            _taskReturningConverted.Add(function);
             var edits = Plan.For(document.Id);
             edits.Functions[function] = new FunctionChange(FunctionChangeKind.TaskReturning, false, null, false);
-            Plan.ChangedFunctions.Add(function);
+            Plan.ChangedTaskReturningFunctions.Add(function);
             PlanOwnBody(model, edits, function, MakeAsync.Body(function)!, returnsVoid: false, group: -1);
             return true;
         }

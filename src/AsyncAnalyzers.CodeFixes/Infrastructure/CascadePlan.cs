@@ -76,7 +76,13 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         public Dictionary<DocumentId, DocumentCascadeEdits> Documents { get; } = new Dictionary<DocumentId, DocumentCascadeEdits>();
 
         /// <summary>The functions whose declaration changes (a partial method counts once).</summary>
-        public HashSet<object> ChangedFunctions { get; } = new HashSet<object>();
+        public int ChangedFunctionCount => ChangedMethods.Count + ChangedTaskReturningFunctions.Count;
+
+        /// <summary>Methods and local functions whose signature changes (a partial method by its definition part).</summary>
+        public HashSet<ISymbol> ChangedMethods { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>Task-returning functions (methods, local functions, lambdas) that only become async.</summary>
+        public HashSet<SyntaxNode> ChangedTaskReturningFunctions { get; } = new HashSet<SyntaxNode>();
 
         /// <summary>Call sites left blocking at a boundary.</summary>
         public int BoundaryCalls { get; set; }
