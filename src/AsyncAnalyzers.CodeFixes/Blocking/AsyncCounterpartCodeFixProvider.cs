@@ -54,7 +54,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     token = TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, invocation.SpanStart, cancellationToken));
                     if (token is null && shape == TwinTokenShape.Required && KnownSymbols.Get(editor.SemanticModel.Compilation).CancellationToken is { } tokenType)
                     {
-                        token = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeName(tokenType, invocation.SpanStart), SyntaxFactory.IdentifierName("None"));
+                        token = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(tokenType, invocation.SpanStart), SyntaxFactory.IdentifierName("None"));
                     }
                 }
 

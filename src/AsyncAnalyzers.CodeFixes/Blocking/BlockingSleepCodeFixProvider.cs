@@ -53,7 +53,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     argumentList = AwaitInsertion.AppendArgument(argumentList, SyntaxFactory.Argument(tokenExpression));
                 }
 
-                var taskType = editor.TypeName(task, invocation.SpanStart);
+                var taskType = editor.TypeExpression(task, invocation.SpanStart);
                 var delay = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, SyntaxFactory.IdentifierName("Delay")),
                     argumentList);

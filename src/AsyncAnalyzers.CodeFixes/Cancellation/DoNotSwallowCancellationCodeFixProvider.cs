@@ -50,26 +50,28 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                 else
                 {
                     name = UniqueName(editor.SemanticModel, clause, "ex");
-                    var type = declaration?.Type ?? (TypeSyntax)editor.TypeName(known.Exception!, clause.SpanStart);
+                    var type = declaration?.Type ?? editor.TypeName(known.Exception!, clause.SpanStart);
                     declaration = SyntaxFactory.CatchDeclaration(type.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name))
                         .WithOpenParenToken(SyntaxFactory.Token(SyntaxKind.OpenParenToken))
                         .WithLeadingTrivia(SyntaxFactory.Space);
                 }
 
-                var canceled = (TypeSyntax)editor.TypeName(known.OperationCanceledException!, clause.SpanStart);
+                // The parser reads "ex is not X" as a constant pattern (X an expression) and "ex is X" with X a type.
+                var canceledPattern = editor.TypeExpression(known.OperationCanceledException!, clause.SpanStart);
+                var canceledType = editor.TypeName(known.OperationCanceledException!, clause.SpanStart);
                 var variable = SyntaxFactory.IdentifierName(name);
                 ExpressionSyntax condition = patterns
                     ? SyntaxFactory.IsPatternExpression(
                         variable.WithTrailingTrivia(SyntaxFactory.Space),
                         SyntaxFactory.Token(SyntaxKind.IsKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                        SyntaxFactory.UnaryPattern(SyntaxFactory.Token(SyntaxKind.NotKeyword).WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.TypePattern(canceled)))
+                        SyntaxFactory.UnaryPattern(SyntaxFactory.Token(SyntaxKind.NotKeyword).WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.ConstantPattern(canceledPattern)))
                     : SyntaxFactory.PrefixUnaryExpression(
                         SyntaxKind.LogicalNotExpression,
                         SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(
                             SyntaxKind.IsExpression,
                             variable.WithTrailingTrivia(SyntaxFactory.Space),
                             SyntaxFactory.Token(SyntaxKind.IsKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                            canceled)));
+                            canceledType)));
                 var filter = SyntaxFactory.CatchFilterClause(
                         SyntaxFactory.Token(SyntaxKind.WhenKeyword).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
                         SyntaxFactory.Token(SyntaxKind.OpenParenToken),

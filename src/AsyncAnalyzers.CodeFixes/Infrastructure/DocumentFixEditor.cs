@@ -69,11 +69,25 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         }
 
         /// <summary>
-        /// A name for <paramref name="type"/> that binds at <paramref name="position"/>: the simple name when it
-        /// already binds there or when a using directive for its namespace can be added without a clash (the
-        /// directive is then recorded in <see cref="RequiredImports"/>), else the global:: qualified name.
+        /// <paramref name="type"/> in an expression position (a member access receiver such as <c>Task.Delay</c>, a
+        /// constant pattern), shaped as the parser shapes it there: the simple name, or <c>global::A.B.C</c> as member
+        /// accesses (the parser never builds a qualified name in an expression).
         /// </summary>
-        public ExpressionSyntax TypeName(INamedTypeSymbol type, int position)
+        public ExpressionSyntax TypeExpression(INamedTypeSymbol type, int position)
+        {
+            var name = TypeName(type, position);
+            return name is SimpleNameSyntax
+                ? name
+                : SyntaxFactory.ParseExpression(name.ToString()).WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        /// <summary>
+        /// <paramref name="type"/> in a type position (return type, parameter, attribute) as a name that binds at
+        /// <paramref name="position"/>: the simple name when it already binds there or when a using directive for
+        /// its namespace can be added without a clash (the directive is then recorded in <see cref="RequiredImports"/>),
+        /// else the global:: qualified name. Use <see cref="TypeExpression"/> in expression positions.
+        /// </summary>
+        public NameSyntax TypeName(INamedTypeSymbol type, int position)
         {
             // The answer only changes between type declarations (usings, aliases, nested types): cache it per type scope,
             // so a Fix All over thousands of diagnostics does one lookup per class, not one per diagnostic.
@@ -94,9 +108,9 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             return name;
         }
 
-        private readonly Dictionary<(SyntaxNode?, INamedTypeSymbol), ExpressionSyntax> _typeNames = new Dictionary<(SyntaxNode?, INamedTypeSymbol), ExpressionSyntax>();
+        private readonly Dictionary<(SyntaxNode?, INamedTypeSymbol), NameSyntax> _typeNames = new Dictionary<(SyntaxNode?, INamedTypeSymbol), NameSyntax>();
 
-        private ExpressionSyntax LookupTypeName(INamedTypeSymbol type, int position)
+        private NameSyntax LookupTypeName(INamedTypeSymbol type, int position)
         {
             var visible = SemanticModel.LookupNamespacesAndTypes(position, name: type.Name);
             var clash = false;

@@ -38,7 +38,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
 
                 if (IsRun(diagnostic) && invocation.Expression is MemberAccessExpressionSyntax access)
                 {
-                    var run = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeName(task, invocation.SpanStart), SyntaxFactory.IdentifierName("Run"));
+                    var run = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(task, invocation.SpanStart), SyntaxFactory.IdentifierName("Run"));
                     editor.ReplaceNode(access, run.WithTriviaFrom(access));
                 }
                 else

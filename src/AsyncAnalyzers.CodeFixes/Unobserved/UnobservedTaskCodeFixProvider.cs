@@ -54,7 +54,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
 
                 if (IsAsync(diagnostic) && task != null)
                 {
-                    var completed = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeName(task, expression.SpanStart), SyntaxFactory.IdentifierName("CompletedTask"));
+                    var completed = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(task, expression.SpanStart), SyntaxFactory.IdentifierName("CompletedTask"));
                     var coalesce = SyntaxFactory.BinaryExpression(
                         SyntaxKind.CoalesceExpression,
                         expression.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space),

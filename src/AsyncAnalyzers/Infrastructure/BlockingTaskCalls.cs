@@ -141,9 +141,8 @@ namespace AsyncAnalyzers.Infrastructure
                                 return true;
                             }
 
-                            // Only WaitAll(params Task[]) has the same meaning as await WhenAll(…).
-                            var simple = method.Parameters.Length == 1 && method.Parameters[0].Type is IArrayTypeSymbol;
-                            call = new BlockingTaskCall(invocation, null, null, simple ? BlockingKind.WaitAll : BlockingKind.WaitAllWithArguments);
+                            // Only a wait for the tasks themselves, with no timeout or token, means what await WhenAll(…) means.
+                            call = new BlockingTaskCall(invocation, null, null, WaitsForAllWithoutLimit(invocation, known) ? BlockingKind.WaitAll : BlockingKind.WaitAllWithArguments);
                             return true;
                     }
 
@@ -152,6 +151,57 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The parameter of <c>WaitAll</c>/<c>WhenAll</c>/<c>WaitAny</c>/<c>WhenAny</c> that takes the tasks:
+        /// <c>params Task[]</c>, <c>params ReadOnlySpan&lt;Task&gt;</c> (.NET 9+, what <c>WhenAll(a, b)</c> binds to there)
+        /// or <c>IEnumerable&lt;Task&gt;</c>.
+        /// </summary>
+        public static bool IsTaskCollection(ITypeSymbol type, KnownSymbols known)
+            => type is IArrayTypeSymbol
+               || (type is INamedTypeSymbol { IsGenericType: true } named
+                   && (KnownSymbols.Is(named.OriginalDefinition, known.ReadOnlySpanOfT) || KnownSymbols.Is(named.OriginalDefinition, known.IEnumerableOfT)));
+
+        /// <summary>
+        /// <c>Task.WaitAll(tasks)</c> in any of its forms that waits for every task with no timeout and no token:
+        /// the one that returns only when all tasks completed, as <c>await Task.WhenAll(tasks)</c> does.
+        /// </summary>
+        public static bool WaitsForAllWithoutLimit(IInvocationOperation waitAll, KnownSymbols known)
+        {
+            var arguments = waitAll.Arguments;
+            if (arguments.Length == 0 || arguments[0].Parameter is not { } tasks || !IsTaskCollection(tasks.Type, known))
+            {
+                return false;
+            }
+
+            for (var i = 1; i < arguments.Length; i++)
+            {
+                if (arguments[i].ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The tasks named one by one in the task argument of <c>WhenAll</c>/<c>WaitAll</c>/…: the elements of
+        /// <c>params</c> (array or span), of <c>new[] { a, b }</c> and of a collection expression <c>[a, b]</c>.
+        /// Default (not an inline list) otherwise.
+        /// </summary>
+        public static System.Collections.Immutable.ImmutableArray<IOperation> InlineTasks(IOperation argumentValue)
+        {
+            switch (Unwrap(argumentValue))
+            {
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return initializer.ElementValues;
+                case ICollectionExpressionOperation collection:
+                    return collection.Elements;
+                default:
+                    return default;
+            }
         }
 
         /// <summary>Strips implicit conversions and parentheses.</summary>

@@ -9,7 +9,9 @@ namespace AsyncAnalyzers.Infrastructure
     /// after <c>await Task.WhenAll(…)</c> naming it or a materialised array/list local holding it, inside
     /// <c>IsCompleted</c> / <c>IsCompletedSuccessfully</c> / <c>Status == RanToCompletion</c> guards (also the
     /// early-return form <c>if (!t.IsCompleted) return;</c>), inside a <c>ContinueWith</c> continuation on its
-    /// own parameter, and for <c>Task.FromResult</c> / <c>Task.CompletedTask</c> values; as long as the local is
+    /// own parameter (Task's ContinueWith only), for <c>Task.FromResult</c> / <c>Task.CompletedTask</c> values and the
+    /// task an awaited <c>Task.WhenAny</c> returns; tasks named in <c>params</c> arrays, spans (.NET 9+) and collection
+    /// expressions count as named; as long as the local is
     /// not written in between. Anything else is not proven: the proof never guesses.
     /// </summary>
     internal static class TaskCompletion
@@ -51,7 +53,7 @@ namespace AsyncAnalyzers.Infrastructure
                 return false;
             }
 
-            if (symbol is IParameterSymbol continuationParameter && IsContinuationParameter(continuationParameter, task))
+            if (symbol is IParameterSymbol continuationParameter && IsContinuationParameter(continuationParameter, task, known))
             {
                 return true;
             }
@@ -146,8 +148,9 @@ namespace AsyncAnalyzers.Infrastructure
                     return;
                 }
 
-                if (operation is IInvocationOperation { TargetMethod: { Name: "WaitAll", IsStatic: true, Parameters.Length: 1 } waitAll } waitAllCall
+                if (operation is IInvocationOperation { TargetMethod: { Name: "WaitAll", IsStatic: true } waitAll } waitAllCall
                     && KnownSymbols.Is(waitAll.ContainingType, known.Task)
+                    && BlockingTaskCalls.WaitsForAllWithoutLimit(waitAllCall, known)
                     && NamesTask(waitAllCall, symbol, collection, known, root))
                 {
                     found = true;
@@ -206,9 +209,10 @@ namespace AsyncAnalyzers.Infrastructure
             foreach (var argument in whenAll.Arguments)
             {
                 var value = BlockingTaskCalls.Unwrap(argument.Value);
-                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                var inline = BlockingTaskCalls.InlineTasks(value);
+                if (!inline.IsDefault)
                 {
-                    foreach (var element in initializer.ElementValues)
+                    foreach (var element in inline)
                     {
                         if (symbol != null && References(BlockingTaskCalls.Unwrap(element), symbol))
                         {
@@ -281,10 +285,16 @@ namespace AsyncAnalyzers.Infrastructure
             return value != null && IsCompletedFactory(BlockingTaskCalls.Unwrap(value), known);
         }
 
-        /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>, <c>ValueTask.CompletedTask</c>.</summary>
+        /// <summary>
+        /// <c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>, <c>ValueTask.CompletedTask</c>,
+        /// and the task an awaited <c>Task.WhenAny(…)</c> returns (the one that completed).
+        /// </summary>
         private static bool IsCompletedFactory(IOperation operation, KnownSymbols known)
             => operation switch
             {
+                IAwaitOperation awaited
+                    => BlockingTaskCalls.Unwrap(BlockingTaskCalls.StripConfigureAwait(awaited.Operation, known)) is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny }
+                       && KnownSymbols.Is(whenAny.ContainingType, known.Task),
                 IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method }
                     => KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask),
                 IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property }
@@ -292,8 +302,8 @@ namespace AsyncAnalyzers.Infrastructure
                 _ => false,
             };
 
-        /// <summary><c>t.ContinueWith(x => x.Result)</c>: x is complete inside the continuation.</summary>
-        private static bool IsContinuationParameter(IParameterSymbol parameter, IOperation site)
+        /// <summary><c>t.ContinueWith(x => x.Result)</c> on a Task: x is complete inside the continuation.</summary>
+        private static bool IsContinuationParameter(IParameterSymbol parameter, IOperation site, KnownSymbols known)
         {
             if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)
             {
@@ -305,7 +315,8 @@ namespace AsyncAnalyzers.Infrastructure
                 if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, lambdaSymbol))
                 {
                     var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
-                    return argument is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: not null } };
+                    return argument is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith", ContainingType: { } declaring }, Instance: not null } }
+                        && (KnownSymbols.Is(declaring, known.Task) || KnownSymbols.Is(declaring.OriginalDefinition, known.TaskOfT));
                 }
             }
 
