@@ -81,6 +81,37 @@ namespace AsyncAnalyzers.Tests.Blocking
                 Wrap("        var all = new Task[] { t, u };\n        await Task.WhenAll(all);"));
 
         [Fact]
+        public Task WaitAll_with_a_collection_expression_is_rewritten_to_WhenAll()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        [|Task.WaitAll([t, u])|];"),
+                Wrap("        await Task.WhenAll([t, u]);"));
+
+        [Fact]
+        public async Task WaitAll_over_a_list_is_rewritten_to_WhenAll_on_net10()
+        {
+            // On .NET 9+ a List<Task> binds WaitAll(IEnumerable<Task>, CancellationToken = default): still a plain wait for all.
+            var test = new CodeFixTest<BlockOnTaskAnalyzer, BlockOnTaskCodeFixProvider>
+            {
+                ReferenceAssemblies = ReferenceSet.Net100,
+                TestCode = Wrap("        var all = new System.Collections.Generic.List<Task> { t, u };\n        [|Task.WaitAll(all)|];"),
+                FixedCode = Wrap("        var all = new System.Collections.Generic.List<Task> { t, u };\n        await Task.WhenAll(all);"),
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task WaitAll_over_a_list_with_a_token_is_reported_without_a_fix_on_net10()
+        {
+            var test = new CodeFixTest<BlockOnTaskAnalyzer, BlockOnTaskCodeFixProvider>
+            {
+                ReferenceAssemblies = ReferenceSet.Net100,
+                TestCode = Wrap("        var all = new System.Collections.Generic.List<Task> { t, u };\n        [|Task.WaitAll(all, token)|];"),
+                FixedCode = Wrap("        var all = new System.Collections.Generic.List<Task> { t, u };\n        [|Task.WaitAll(all, token)|];"),
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Nested_blocking_calls_are_all_fixed()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        var x = [|NextAsync([|GetAsync().Result|] + 1).Result|];"),

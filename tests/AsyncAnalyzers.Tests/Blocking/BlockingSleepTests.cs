@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.Blocking;
 using AsyncAnalyzers.CodeFixes.Blocking;
+using AsyncAnalyzers.Tests.Robustness;
 using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -869,28 +870,37 @@ namespace AsyncAnalyzers.Tests.Blocking
                 }
                 """);
 
-        [Fact]
-        public async Task Severity_is_configurable_in_editorconfig()
+        [Theory]
+        [InlineData(ReferenceSet.Net100)]
+        [InlineData(ReferenceSet.Net80)]
+        public async Task Severity_is_configurable_in_editorconfig(ReferenceSet references)
         {
-            var test = new AnalyzerTest<BlockingSleepAnalyzer>
-            {
-                TestCode = """
-                    using System.Threading;
-                    using System.Threading.Tasks;
+            // The official harness pins each rule's severity in the compilation options, and there an .editorconfig
+            // 'error' does not win; so this runs on a project as a build sees it: sources plus the .editorconfig.
+            var project = Harness.CreateProject(
+                new[]
+                {
+                    ("/0/Test0.cs", """
+                        using System.Threading;
+                        using System.Threading.Tasks;
 
-                    class C
-                    {
-                        async Task M()
+                        class C
                         {
-                            {|#0:Thread.Sleep(1)|};
-                            await Task.Yield();
+                            async Task M()
+                            {
+                                Thread.Sleep(1);
+                                await Task.Yield();
+                            }
                         }
-                    }
-                    """,
-            };
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.ASYNC101.severity = error\n"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
-            await test.RunAsync();
+                        """),
+                },
+                references,
+                analyzerConfigs: new[] { ("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.ASYNC101.severity = error\n") });
+            var (diagnostics, exceptions) = await Harness.AnalyzeAsync(project);
+            Assert.Empty(exceptions);
+            var sleep = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.BlockingSleep);
+            Assert.Equal(DiagnosticSeverity.Error, sleep.Severity);
+            Assert.Equal(7, sleep.Location.GetLineSpan().StartLinePosition.Line);
         }
 
         [Fact]

@@ -285,6 +285,48 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task ContinueWith_of_another_type_proves_nothing()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Pipeline
+                {
+                    // Not Task.ContinueWith: this one may call the callback before the task completes.
+                    public int ContinueWith(Func<Task<int>, int> next) => next(Task.Run(() => 1));
+                }
+
+                class C
+                {
+                    int M(Pipeline pipeline) => pipeline.ContinueWith(step => {|#0:step.Result|});
+                }
+                """,
+                Plain(0, "Result"));
+
+        [Fact]
+        public Task Result_after_WaitAll_with_a_timeout_is_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    int M(Task<int> first, Task<int> second)
+                    {
+                        var all = new Task[] { first, second };
+                        if ({|#0:Task.WaitAll(all, 100)|})
+                        {
+                        }
+
+                        return {|#1:first.Result|};
+                    }
+                }
+                """,
+                Plain(0, "Task.WaitAll"),
+                Plain(1, "Result"));
+
+        [Fact]
         public Task Result_after_a_reported_WaitAll_is_not_reported_again()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -250,17 +250,14 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """,
                 "async_analyzers.cascade_public_api = true");
-            var library = new ProjectState();
+            var library = test.TestState.AdditionalProjects["Library"];
             library.Sources.Add(LibrarySource);
             library.AnalyzerConfigFiles.Add(("/.editorconfig", CascadeFixTests.EditorConfig("async_analyzers.cascade_public_api = true")));
-            var libraryFixed = new ProjectState();
+            var libraryFixed = test.FixedState.AdditionalProjects["Library"];
             libraryFixed.Sources.Add(LibraryFixed);
             libraryFixed.AnalyzerConfigFiles.Add(("/.editorconfig", CascadeFixTests.EditorConfig("async_analyzers.cascade_public_api = true")));
-            test.TestState.AdditionalProjects["Library"] = library;
             test.TestState.AdditionalProjectReferences.Add("Library");
-            test.FixedState.AdditionalProjects["Library"] = libraryFixed;
-            test.FixAllScopes.Clear();
-            test.FixAllScopes.Add(FixAllScope.Solution);
+            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck;
             test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }

@@ -170,7 +170,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """,
                 "async_analyzers.cascade_public_api = true");
-            var library = new ProjectState();
+            var library = test.TestState.AdditionalProjects["Library"];
             library.Sources.Add("""
                 using System.Threading.Tasks;
 
@@ -185,7 +185,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """);
             library.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
-            var libraryFixed = new ProjectState();
+            var libraryFixed = test.FixedState.AdditionalProjects["Library"];
             libraryFixed.Sources.Add("""
                 using System.Threading.Tasks;
 
@@ -200,9 +200,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """);
             libraryFixed.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
-            test.TestState.AdditionalProjects["Library"] = library;
             test.TestState.AdditionalProjectReferences.Add("Library");
-            test.FixedState.AdditionalProjects["Library"] = libraryFixed;
             return test.RunAsync();
         }
 
@@ -1093,7 +1091,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """,
                 "async_analyzers.cascade_public_api = true");
-            var library = new ProjectState();
+            var library = test.TestState.AdditionalProjects["Library"];
             library.Sources.Add("""
                 namespace Lib
                 {
@@ -1109,7 +1107,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """);
             library.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
-            var libraryFixed = new ProjectState();
+            var libraryFixed = test.FixedState.AdditionalProjects["Library"];
             libraryFixed.Sources.Add("""
                 using System.Threading.Tasks;
 
@@ -1127,9 +1125,7 @@ namespace AsyncAnalyzers.Tests.Cascade
                 }
                 """);
             libraryFixed.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig("async_analyzers.cascade_public_api = true")));
-            test.TestState.AdditionalProjects["Library"] = library;
             test.TestState.AdditionalProjectReferences.Add("Library");
-            test.FixedState.AdditionalProjects["Library"] = libraryFixed;
             return test.RunAsync();
         }
 

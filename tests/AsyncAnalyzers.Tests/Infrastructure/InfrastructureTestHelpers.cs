@@ -8,9 +8,9 @@ namespace AsyncAnalyzers.Tests.Infrastructure
     /// <summary>Compiles a snippet whose markup <c>[|…|]</c> marks one expression, and returns its operation.</summary>
     internal static class InfrastructureTestHelpers
     {
-        public static (IOperation Operation, SemanticModel Model) MarkedOperation(string markup, ReferenceSet references = ReferenceSet.Net80)
+        public static (IOperation Operation, SemanticModel Model) MarkedOperation(string markup, ReferenceSet references = ReferenceSet.Net100)
         {
-            var (text, spans) = TestMarkup.Parse(markup);
+            TestFileMarkupParser.GetSpans(markup, out string text, out System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> spans);
             var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs");
             var compilation = CSharpCompilation.Create(
                 "Test",
@@ -20,7 +20,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors));
             var model = compilation.GetSemanticModel(tree);
-            var node = tree.GetRoot().FindNode(spans.Single().Span, getInnermostNodeForTie: true);
+            var node = tree.GetRoot().FindNode(spans.Single(), getInnermostNodeForTie: true);
             var operation = model.GetOperation(node);
             Assert.NotNull(operation);
             return (operation!, model);

@@ -11,7 +11,7 @@ namespace AsyncAnalyzers.Tests.Robustness
 {
     /// <summary>
     /// Never crash: every analyzer over every test input and sample (also truncated and with seeded token edits), over the
-    /// generated corpus, against netstandard2.0 / net472 references and C# 7.3 to preview; and every code fix over every
+    /// generated corpus, against net10.0 (and net8.0 for the test inputs), netstandard2.0 / net472 references and C# 7.3 to preview; and every code fix over every
     /// diagnostic found. Any analyzer exception (AD0001) or fix exception fails with the input's name, mutation and seed.
     /// </summary>
     public sealed class CrashSweepTests
@@ -61,12 +61,14 @@ namespace AsyncAnalyzers.Tests.Robustness
             return failure;
         }
 
-        [Fact]
-        public async Task Test_inputs_and_samples_never_crash_an_analyzer_or_a_fix()
+        [Theory]
+        [InlineData(ReferenceSet.Net100)]
+        [InlineData(ReferenceSet.Net80)]
+        public async Task Test_inputs_and_samples_never_crash_an_analyzer_or_a_fix(ReferenceSet references)
         {
             var inputs = Harness.TestInputs();
             Assert.True(inputs.Count > 150, $"expected the test suite's inputs, found {inputs.Count}");
-            var (documents, diagnostics) = await SweepAsync(inputs, ReferenceSet.Net80, LanguageVersion.Latest, runFixes: true);
+            var (documents, diagnostics) = await SweepAsync(inputs, references, LanguageVersion.Latest, runFixes: true);
             _output.WriteLine($"inputs: {documents}, diagnostics fixed-or-offered: {diagnostics}");
         }
 
@@ -86,7 +88,7 @@ namespace AsyncAnalyzers.Tests.Robustness
         [InlineData(LanguageVersion.Preview)]
         public async Task Test_inputs_at_every_language_version_never_crash(LanguageVersion languageVersion)
         {
-            var (documents, diagnostics) = await SweepAsync(Harness.TestInputs(), ReferenceSet.Net80, languageVersion, runFixes: false);
+            var (documents, diagnostics) = await SweepAsync(Harness.TestInputs(), ReferenceSet.Net100, languageVersion, runFixes: false);
             _output.WriteLine($"C# {languageVersion}: inputs {documents}, diagnostics {diagnostics}");
         }
 
@@ -100,7 +102,7 @@ namespace AsyncAnalyzers.Tests.Robustness
                 mutations.AddRange(Harness.Mutations(name, text, seed++, truncations: 4 * Harness.Scale, tokenEdits: 3 * Harness.Scale));
             }
 
-            var (documents, diagnostics) = await SweepAsync(mutations, ReferenceSet.Net80, LanguageVersion.Latest, runFixes: true);
+            var (documents, diagnostics) = await SweepAsync(mutations, ReferenceSet.Net100, LanguageVersion.Latest, runFixes: true);
             _output.WriteLine($"mutations: {documents}, diagnostics {diagnostics}");
         }
 
@@ -108,7 +110,7 @@ namespace AsyncAnalyzers.Tests.Robustness
         public async Task Generated_corpus_never_crashes_an_analyzer_or_a_fix()
         {
             var files = new CorpusGenerator(seed: 3).Generate(6000 * Harness.Scale, linesPerFile: 500);
-            var (documents, diagnostics) = await SweepAsync(files, ReferenceSet.Net80, LanguageVersion.Latest, runFixes: true);
+            var (documents, diagnostics) = await SweepAsync(files, ReferenceSet.Net100, LanguageVersion.Latest, runFixes: true);
             Assert.True(diagnostics > 20, $"the corpus should contain anti-patterns; found {diagnostics} diagnostics");
             _output.WriteLine($"corpus files: {documents}, diagnostics {diagnostics}");
         }

@@ -24,7 +24,7 @@ namespace AsyncAnalyzers.Tests.Robustness
         /// <summary>Multiplies the mutation counts: ASYNC_ROBUSTNESS_SCALE=20 for the large run documented in docs/reliability.md.</summary>
         public static int Scale => int.TryParse(Environment.GetEnvironmentVariable("ASYNC_ROBUSTNESS_SCALE"), out var scale) && scale > 0 ? scale : 1;
 
-        public static Project CreateProject(IReadOnlyList<(string Path, string Text)> documents, ReferenceSet references = ReferenceSet.Net80, LanguageVersion languageVersion = LanguageVersion.Latest, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        public static Project CreateProject(IReadOnlyList<(string Path, string Text)> documents, ReferenceSet references = ReferenceSet.Net100, LanguageVersion languageVersion = LanguageVersion.Latest, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, IReadOnlyList<(string Path, string Text)>? analyzerConfigs = null)
         {
             var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
@@ -40,6 +40,11 @@ namespace AsyncAnalyzers.Tests.Robustness
             foreach (var (path, text) in documents)
             {
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), SourceText.From(text, Encoding.UTF8), filePath: path);
+            }
+
+            foreach (var (path, text) in analyzerConfigs ?? Array.Empty<(string, string)>())
+            {
+                solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), SourceText.From(text, Encoding.UTF8), filePath: path);
             }
 
             return solution.GetProject(projectId)!;
@@ -121,9 +126,10 @@ namespace AsyncAnalyzers.Tests.Robustness
 
                     try
                     {
-                        text = TestMarkup.Parse(text).Text;
+                        TestFileMarkupParser.GetSpans(text, out string clean, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
+                        text = clean;
                     }
-                    catch (VerifierException)
+                    catch (ArgumentException)
                     {
                         // not markup after all: keep the text as it is
                     }

@@ -194,7 +194,7 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     }
                     """,
             };
-            test.FixedState.Sources.Add(test.TestState.Sources[0].Content);
+            test.FixedState.Sources.Add(test.TestState.Sources[0].content);
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.report_contract_bound = true\n"));
             await test.RunAsync();
         }

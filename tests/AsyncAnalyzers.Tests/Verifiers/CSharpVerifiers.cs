@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -6,15 +7,29 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AsyncAnalyzers.Tests.Verifiers
 {
-    /// <summary>Mirrors Microsoft.CodeAnalysis.CSharp.Testing's CSharpAnalyzerVerifier.</summary>
+    /// <summary>The official CSharpAnalyzerVerifier's entry points over <see cref="AnalyzerTest{TAnalyzer}"/>.</summary>
     public static class CSharpAnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         /// <summary>The analyzer's single descriptor.</summary>
         public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.Single());
 
-        /// <summary>The first descriptor with this ID (rules with two messages have two descriptors).</summary>
-        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == id));
+        /// <summary>
+        /// The first descriptor with this ID. Unlike the official verifier (which requires exactly one), this works for
+        /// rules with two messages and so two descriptors; pass the descriptor to pin the message down.
+        /// </summary>
+        public static DiagnosticResult Diagnostic(string id)
+        {
+            foreach (var descriptor in new TAnalyzer().SupportedDiagnostics)
+            {
+                if (descriptor.Id == id)
+                {
+                    return new DiagnosticResult(descriptor);
+                }
+            }
+
+            throw new ArgumentException($"{typeof(TAnalyzer).Name} supports no diagnostic '{id}'.", nameof(id));
+        }
 
         public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
@@ -26,7 +41,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
         }
     }
 
-    /// <summary>Mirrors Microsoft.CodeAnalysis.CSharp.Testing's CSharpCodeFixVerifier.</summary>
+    /// <summary>The official CSharpCodeFixVerifier's entry points over <see cref="CodeFixTest{TAnalyzer, TCodeFix}"/>.</summary>
     public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
@@ -41,7 +56,7 @@ namespace AsyncAnalyzers.Tests.Verifiers
             => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
 
         public static Task VerifyCodeFixAsync(string source, string fixedSource)
-            => VerifyCodeFixAsync(source, System.Array.Empty<DiagnosticResult>(), fixedSource);
+            => VerifyCodeFixAsync(source, Array.Empty<DiagnosticResult>(), fixedSource);
 
         public static Task VerifyCodeFixAsync(string source, DiagnosticResult expected, string fixedSource)
             => VerifyCodeFixAsync(source, new[] { expected }, fixedSource);
