@@ -64,6 +64,14 @@ namespace AsyncAnalyzers
             DiagnosticSeverity.Info,
             description: "Since C# 7.1 the entry point can be 'async Task Main' (or 'async Task<int> Main'), so Main never needs to block on a task.");
 
+        public static readonly DiagnosticDescriptor SyncOverAsyncInTopLevelStatements = Create(
+            DiagnosticIds.SyncOverAsync,
+            title: "Avoid sync-over-async",
+            messageFormat: "'{0}' blocks in top-level statements; await the task instead (top-level statements can await)",
+            DiagnosticCategories.Blocking,
+            DiagnosticSeverity.Info,
+            description: "Top-level statements become an async entry point as soon as they contain an await, so they never need to block on a task.");
+
         public static readonly DiagnosticDescriptor LockAcrossAwait = Create(
             DiagnosticIds.LockAcrossAwait,
             title: "Do not hold a thread-bound lock across await",

@@ -67,7 +67,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                         return current;
                     }
 
-                    var renamed = call.WithExpression(Rename(call.Expression, twinName));
+                    var renamed = call.WithExpression(Rename(call.Expression, twinName)).WithArgumentList(WithoutInModifiers(call.ArgumentList));
                     if (token != null)
                     {
                         var argument = SyntaxFactory.Argument(token);
@@ -88,6 +88,23 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     return awaited.WithTriviaFrom(call);
                 });
             }
+        }
+
+        /// <summary>Async twins take by value what the synchronous method took as <c>in</c>: <c>M(in x)</c> → <c>MAsync(x)</c>.</summary>
+        private static ArgumentListSyntax WithoutInModifiers(ArgumentListSyntax list)
+        {
+            var arguments = list.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var argument = arguments[i];
+                if (argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword))
+                {
+                    var leading = argument.RefKindKeyword.LeadingTrivia;
+                    arguments = arguments.Replace(argument, argument.WithRefKindKeyword(default).WithExpression(argument.Expression.WithLeadingTrivia(leading)));
+                }
+            }
+
+            return list.WithArguments(arguments);
         }
 
         private static ExpressionSyntax Rename(ExpressionSyntax expression, string name)

@@ -6,6 +6,7 @@ using AsyncAnalyzers.CodeFixes.Infrastructure;
 using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncAnalyzers.CodeFixes.Cancellation
@@ -24,6 +25,7 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
             => diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.ShapeProperty)
                && DiagnosticSyntax.Find<ExpressionSyntax>(root, diagnostic) is { } node
                && (!IsArgumentShape(diagnostic) || node is InvocationExpressionSyntax)
+               && (!diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.WrapParamsProperty) || CanWrapParams(model, (InvocationExpressionSyntax)node, cancellationToken))
                && InScopeToken.Find(model, node.SpanStart, cancellationToken).HasToken;
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -40,8 +42,12 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                 {
                     diagnostic.Properties.TryGetValue(ForwardCancellationTokenAnalyzer.ParameterNameProperty, out var parameterName);
                     var named = diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.NamedProperty);
+                    var arrayType = diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.WrapParamsProperty)
+                        ? ParamsArrayType(editor.SemanticModel, (InvocationExpressionSyntax)node, cancellationToken)
+                        : null;
+                    var paramsIndex = arrayType is null ? -1 : ParamsIndex(editor.SemanticModel, (InvocationExpressionSyntax)node, cancellationToken);
                     editor.ReplaceNode(node, (current, _) => current is InvocationExpressionSyntax invocation
-                        ? TokenForwarding.AppendToken(invocation, token, parameterName, named)
+                        ? TokenForwarding.AppendToken(arrayType is null ? invocation : TokenForwarding.WrapParams(invocation, paramsIndex, arrayType), token, parameterName, named)
                         : current);
                 }
                 else
@@ -50,6 +56,31 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                 }
             }
         }
+
+        /// <summary>The params parameter's array type as the file would write it (<c>object[]</c>), for <c>new object[] { … }</c>.</summary>
+        private static ArrayTypeSyntax? ParamsArrayType(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+            => model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Parameters.Length: > 0 } method
+               && method.Parameters[method.Parameters.Length - 1] is { IsParams: true, Type: IArrayTypeSymbol array }
+               && SyntaxFactory.ParseTypeName(array.ToMinimalDisplayString(model, invocation.SpanStart)) is ArrayTypeSyntax syntax
+                ? syntax
+                : null;
+
+        /// <summary>Positional arguments only (a named one could sit anywhere), and a params type the file can write.</summary>
+        private static bool CanWrapParams(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.NameColon != null)
+                {
+                    return false;
+                }
+            }
+
+            return ParamsArrayType(model, invocation, cancellationToken) != null;
+        }
+
+        private static int ParamsIndex(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+            => model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method ? method.Parameters.Length - 1 : -1;
 
         private static bool IsArgumentShape(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(ForwardCancellationTokenAnalyzer.ShapeProperty, out var shape) && shape == "Argument";

@@ -35,6 +35,50 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         }
 
         /// <summary><c>source</c> → <c>source.WithCancellation(token)</c> (parenthesised when the source is not a primary expression).</summary>
+        /// <summary>
+        /// <c>M(a, x, y)</c> with params from index 1 → <c>M(a, new T[] { x, y })</c>: the token overload takes the array itself.
+        /// </summary>
+        public static InvocationExpressionSyntax WrapParams(InvocationExpressionSyntax invocation, int paramsIndex, ArrayTypeSyntax arrayType)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            if (paramsIndex < 0 || paramsIndex > arguments.Count)
+            {
+                return invocation;
+            }
+
+            var elements = new System.Collections.Generic.List<ExpressionSyntax>();
+            for (var i = paramsIndex; i < arguments.Count; i++)
+            {
+                elements.Add(arguments[i].Expression.WithoutTrivia());
+            }
+
+            var array = SyntaxFactory.ArrayCreationExpression(
+                    SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                    arrayType.WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.InitializerExpression(
+                        SyntaxKind.ArrayInitializerExpression,
+                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.Space),
+                        SyntaxFactory.SeparatedList(elements, Separators(elements.Count)),
+                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(elements.Count > 0 ? SyntaxFactory.TriviaList(SyntaxFactory.Space) : default)));
+            var kept = new System.Collections.Generic.List<ArgumentSyntax>();
+            for (var i = 0; i < paramsIndex; i++)
+            {
+                kept.Add(arguments[i]);
+            }
+
+            var leading = paramsIndex < arguments.Count ? arguments[paramsIndex].GetLeadingTrivia() : (paramsIndex > 0 ? SyntaxFactory.TriviaList(SyntaxFactory.Space) : default);
+            kept.Add(SyntaxFactory.Argument(array).WithLeadingTrivia(leading));
+            return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(kept, Separators(kept.Count))));
+
+            static System.Collections.Generic.IEnumerable<SyntaxToken> Separators(int count)
+            {
+                for (var i = 1; i < count; i++)
+                {
+                    yield return SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
+                }
+            }
+        }
+
         public static ExpressionSyntax WithCancellation(ExpressionSyntax source, ExpressionSyntax token)
         {
             var receiver = source.WithoutTrivia();

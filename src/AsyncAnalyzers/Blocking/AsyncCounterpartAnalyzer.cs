@@ -56,13 +56,12 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            if (name == "Wait" && KnownSymbols.Is(method.ContainingType, known.SemaphoreSlim) && BlockingTaskCalls.IsZeroTimeout(invocation))
+            if (BlockingTaskCalls.IsSemaphoreTry(invocation, known))
             {
                 return;
             }
 
-            var receiverType = invocation.Instance?.Type;
-            var twin = twins.Find(method, receiverType, invocation.SemanticModel!, invocation.Syntax.SpanStart, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
+            var twin = twins.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
             if (twin is not { } found || BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
             {
                 return;

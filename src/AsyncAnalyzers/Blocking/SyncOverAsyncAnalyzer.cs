@@ -14,7 +14,7 @@ namespace AsyncAnalyzers.Blocking
 
         private static readonly ImmutableDictionary<string, string?> MainFix = ImmutableDictionary<string, string?>.Empty.Add(MainFixProperty, "true");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncOverAsync, Descriptors.SyncOverAsyncInMain);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncOverAsync, Descriptors.SyncOverAsyncInMain, Descriptors.SyncOverAsyncInTopLevelStatements);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -50,7 +50,7 @@ namespace AsyncAnalyzers.Blocking
             if (IsMain(function))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SyncOverAsyncInMain,
+                    function.Name == TopLevelStatementsEntryPoint ? Descriptors.SyncOverAsyncInTopLevelStatements : Descriptors.SyncOverAsyncInMain,
                     call.Operation.Syntax.GetLocation(),
                     call.HasAwaitRewrite ? MainFix : null,
                     call.Display));
@@ -60,6 +60,9 @@ namespace AsyncAnalyzers.Blocking
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsync, call.Operation.Syntax.GetLocation(), call.Display));
         }
 
+        /// <summary>The compiler's name for the method top-level statements form.</summary>
+        private const string TopLevelStatementsEntryPoint = "<Main>$";
+
         /// <summary>A static Main returning void or int (the shapes 'async Task Main' replaces), or top-level statements.</summary>
         internal static bool IsMain(IMethodSymbol method)
         {
@@ -68,7 +71,7 @@ namespace AsyncAnalyzers.Blocking
                 return false;
             }
 
-            if (method.Name == "<Main>$")
+            if (method.Name == TopLevelStatementsEntryPoint)
             {
                 return true;
             }

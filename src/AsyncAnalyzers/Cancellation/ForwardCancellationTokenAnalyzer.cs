@@ -19,6 +19,9 @@ namespace AsyncAnalyzers.Cancellation
         public const string ParameterNameProperty = "ParameterName";
         public const string NamedProperty = "Named";
 
+        /// <summary>The expanded params arguments go into an array: the token overload takes <c>(T[] items, CancellationToken)</c>.</summary>
+        public const string WrapParamsProperty = "WrapParams";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForwardCancellationToken, Descriptors.ForwardCancellationTokenAmbiguous);
 
         public override void Initialize(AnalysisContext context)
@@ -58,7 +61,20 @@ namespace AsyncAnalyzers.Cancellation
             }
 
             var result = acceptance.Find(invocation);
-            if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol) || BlockingTaskCalls.IsZeroTimeout(invocation))
+            if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol) || BlockingTaskCalls.IsSemaphoreTry(invocation, known))
+            {
+                return;
+            }
+
+            // Never toward the method the call is in: the fix would make it call itself.
+            if (SymbolEqualityComparer.Default.Equals(result.Overload?.OriginalDefinition, (context.ContainingSymbol as IMethodSymbol)?.OriginalDefinition))
+            {
+                return;
+            }
+
+            // One problem, one diagnostic: a blocking wait on a task (task.Wait(), WaitAll …) is ASYNC102's or ASYNC104's;
+            // passing it the token would leave a blocking wait behind.
+            if (BlockingTaskCalls.TryMatch(invocation, known, out _))
             {
                 return;
             }
@@ -66,12 +82,12 @@ namespace AsyncAnalyzers.Cancellation
             // A blocking call with an async twin in async code is ASYNC103's: its fix awaits the twin with the token.
             if (!known.IsAwaitable(invocation.Type)
                 && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol)
-                && twins.Find(invocation.TargetMethod, invocation.Instance?.Type, invocation.SemanticModel!, invocation.Syntax.SpanStart, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree)) != null)
+                && twins.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree)) != null)
             {
                 return;
             }
 
-            Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument);
+            Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument, result.WrapsParamsArray);
         }
 
         private static void AnalyzeForEach(OperationAnalysisContext context, TokenAcceptance acceptance)
@@ -92,7 +108,7 @@ namespace AsyncAnalyzers.Cancellation
             }
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named)
+        private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named, bool wrapsParamsArray = false)
         {
             var token = InScopeToken.Find(at, context.ContainingSymbol);
             if (token.Symbol is null)
@@ -115,6 +131,11 @@ namespace AsyncAnalyzers.Cancellation
             if (named)
             {
                 properties.Add(NamedProperty, "true");
+            }
+
+            if (wrapsParamsArray)
+            {
+                properties.Add(WrapParamsProperty, "true");
             }
 
             var tokenText = token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name;

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Infrastructure
 {
@@ -66,6 +67,10 @@ namespace AsyncAnalyzers.Infrastructure
             "M:Microsoft.EntityFrameworkCore.DbContext.AddRange",
             "M:Microsoft.EntityFrameworkCore.DbSet`1.Add",
             "M:Microsoft.EntityFrameworkCore.DbSet`1.AddRange",
+            // EF Core: creating a context does no I/O; CreateDbContextAsync exists for factories that do.
+            "M:Microsoft.EntityFrameworkCore.IDbContextFactory`1.CreateDbContext",
+            // Microsoft.Data.Sqlite: the async methods run synchronously; its documentation says to prefer the sync ones.
+            "N:Microsoft.Data.Sqlite",
             // Cancel runs callbacks synchronously; CancelAsync is not a drop-in.
             "M:System.Threading.CancellationTokenSource.Cancel",
             // In-memory readers and writers: the async versions only add overhead.
@@ -90,6 +95,7 @@ namespace AsyncAnalyzers.Infrastructure
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _fileExclusions;
         private readonly ImmutableArray<(string From, string To)> _fileTwins;
+        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>> _instanceCandidates = new ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _documentationIds = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _resolvedTargets = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
@@ -165,9 +171,40 @@ namespace AsyncAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// The twin of <paramref name="method"/> called on <paramref name="receiverType"/> at <paramref name="position"/>, or null.
+        /// The twin of the method <paramref name="invocation"/> calls, or null. An extension method called on an
+        /// instance (<c>client.Push(x)</c>) is looked at in that reduced form, so an instance <c>PushAsync(x)</c> counts.
         /// </summary>
-        public AsyncTwin? Find(IMethodSymbol method, ITypeSymbol? receiverType, SemanticModel model, int position, ISymbol callerSymbol, AnalyzerConfigOptions treeOptions)
+        public AsyncTwin? Find(IInvocationOperation invocation, ISymbol callerSymbol, AnalyzerConfigOptions treeOptions)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = invocation.Instance;
+            if (receiver is null && method.IsExtensionMethod && method.MethodKind == MethodKind.Ordinary
+                && invocation.Arguments.Length > 0 && invocation.Arguments[0].Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax)
+            {
+                // Called as receiver.M(…): the receiver is the first argument, which has no argument syntax of its own.
+                receiver = BlockingTaskCalls.Unwrap(invocation.Arguments[0].Value);
+                if (receiver.Type is { } extended && method.ReduceExtensionMethod(extended) is { } reducedForm)
+                {
+                    method = reducedForm;
+                }
+            }
+
+            // Console.Out / Console.Error are synchronized writers whose async methods write synchronously: no gain.
+            if (receiver is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" } standard }
+                && KnownSymbols.Is(standard.ContainingType, _known.Console))
+            {
+                return null;
+            }
+
+            var onSelf = receiver is null or IInstanceReferenceOperation;
+            return Find(method, receiver?.Type, invocation.SemanticModel!, invocation.Syntax.SpanStart, callerSymbol, onSelf, treeOptions);
+        }
+
+        /// <summary>
+        /// The twin of <paramref name="method"/> called on <paramref name="receiverType"/> at <paramref name="position"/>, or null;
+        /// <paramref name="onSelf"/>: the call is on <c>this</c>/<c>base</c>, implicit, or static.
+        /// </summary>
+        internal AsyncTwin? Find(IMethodSymbol method, ITypeSymbol? receiverType, SemanticModel model, int position, ISymbol callerSymbol, bool onSelf, AnalyzerConfigOptions treeOptions)
         {
             // Cheap tests first: names, return type.
             var name = method.Name;
@@ -192,6 +229,15 @@ namespace AsyncAnalyzers.Infrastructure
                 }
             }
 
+            // A synchronous extension method with an instance twin on the receiver's type: client.Push(x) → client.PushAsync(x).
+            if (reduced && receiverType is INamedTypeSymbol receiverNamed)
+            {
+                foreach (var candidate in InstanceCandidates(receiverNamed, TwinName(name)))
+                {
+                    best = Better(best, Match(method, candidate, model, position));
+                }
+            }
+
             if (best is null && !method.IsStatic && receiverType != null)
             {
                 foreach (var extension in ExtensionCandidates(model, position, receiverType, TwinName(name)))
@@ -207,7 +253,7 @@ namespace AsyncAnalyzers.Infrastructure
                 best = Better(best, match ?? (IsAccessible(target, model, position) ? new AsyncTwin(target, false, TwinTokenShape.None, null) : (AsyncTwin?)null));
             }
 
-            if (best is not { } found || IsExcluded(definition, receiverType, treeOptions) || IsOwnTwin(found.Method, callerSymbol))
+            if (best is not { } found || IsExcluded(definition, receiverType, treeOptions) || (onSelf && IsOwnTwin(found.Method, callerSymbol)))
             {
                 return null;
             }
@@ -520,6 +566,12 @@ namespace AsyncAnalyzers.Infrastructure
                 {
                     return null;
                 }
+
+                // A twin whose constraints the call's type arguments break would not compile (CS0452, CS0453, CS0310, CS0311).
+                if (!SatisfiesConstraints(candidate))
+                {
+                    return null;
+                }
             }
 
             if (!ReturnMatches(method.ReturnType, method.ReturnsVoid, candidate.ReturnType))
@@ -541,7 +593,9 @@ namespace AsyncAnalyzers.Infrastructure
             {
                 var expected = parameters[i];
                 var actual = candidateParameters[i];
-                if (expected.RefKind != actual.RefKind)
+                // Async methods cannot take 'in' / 'ref readonly' parameters: a by-value twin is the counterpart.
+                if (expected.RefKind != actual.RefKind
+                    && !(expected.RefKind is RefKind.In or RefKind.RefReadOnlyParameter && actual.RefKind == RefKind.None))
                 {
                     return null;
                 }
@@ -643,14 +697,22 @@ namespace AsyncAnalyzers.Infrastructure
                    || (KnownSymbols.Is(spanDefinition, _known.ReadOnlySpanOfT) && KnownSymbols.Is(memoryDefinition, _known.ReadOnlyMemoryOfT));
         }
 
-        /// <summary>Inside ReadAsync, a call to Read is the implementation, not a mistake.</summary>
+        /// <summary>
+        /// Inside ReadAsync, a call to this.Read whose twin is that very ReadAsync (the method, a method it overrides or an
+        /// interface member it implements) is the implementation, not a mistake. Another method that merely shares the
+        /// twin's name (<c>WriteAsync(Stream destination)</c> calling <c>destination.Write</c>) is not exempt.
+        /// </summary>
         private static bool IsOwnTwin(IMethodSymbol twin, ISymbol caller)
         {
+            var target = twin.OriginalDefinition;
             for (var current = caller; current != null; current = current.ContainingSymbol)
             {
-                if (current is IMethodSymbol method && method.Name == twin.Name && method.MethodKind == MethodKind.Ordinary)
+                if (current is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method)
                 {
-                    return true;
+                    if (ImplementsOrOverrides(method, target))
+                    {
+                        return true;
+                    }
                 }
 
                 if (current is INamedTypeSymbol)
@@ -660,6 +722,137 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             return false;
+        }
+
+        private static bool ImplementsOrOverrides(IMethodSymbol method, IMethodSymbol target)
+        {
+            for (var current = method; current != null; current = current.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return target.ContainingType is { TypeKind: TypeKind.Interface }
+                   && method.ContainingType?.FindImplementationForInterfaceMember(target) is IMethodSymbol implementation
+                   && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, method.OriginalDefinition);
+        }
+
+        private bool SatisfiesConstraints(IMethodSymbol constructed)
+        {
+            var parameters = constructed.TypeParameters;
+            var arguments = constructed.TypeArguments;
+            for (var i = 0; i < parameters.Length && i < arguments.Length; i++)
+            {
+                var parameter = parameters[i];
+                var argument = arguments[i];
+                if ((parameter.HasReferenceTypeConstraint && !argument.IsReferenceType)
+                    || (parameter.HasValueTypeConstraint && (!argument.IsValueType || argument.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+                    || (parameter.HasUnmanagedTypeConstraint && !argument.IsUnmanagedType)
+                    || (parameter.HasConstructorConstraint && !HasPublicParameterlessConstructor(argument)))
+                {
+                    return false;
+                }
+
+                foreach (var constraint in parameter.ConstraintTypes)
+                {
+                    if (!MentionsTypeParameter(constraint) && !_compilation.HasImplicitConversion(argument, constraint))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasPublicParameterlessConstructor(ITypeSymbol type)
+        {
+            switch (type)
+            {
+                case ITypeParameterSymbol typeParameter:
+                    return typeParameter.HasConstructorConstraint || typeParameter.HasValueTypeConstraint || typeParameter.HasUnmanagedTypeConstraint;
+                case INamedTypeSymbol { IsValueType: true }:
+                    return true;
+                case INamedTypeSymbol { IsAbstract: false, TypeKind: TypeKind.Class } named:
+                    foreach (var constructor in named.InstanceConstructors)
+                    {
+                        if (constructor.Parameters.Length == 0 && constructor.DeclaredAccessibility == Accessibility.Public)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool MentionsTypeParameter(ITypeSymbol type)
+            => type switch
+            {
+                ITypeParameterSymbol => true,
+                IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
+                INamedTypeSymbol { IsGenericType: true } named => AnyMentionsTypeParameter(named.TypeArguments),
+                _ => false,
+            };
+
+        private static bool AnyMentionsTypeParameter(ImmutableArray<ITypeSymbol> types)
+        {
+            foreach (var type in types)
+            {
+                if (MentionsTypeParameter(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Instance methods named <paramref name="name"/> on <paramref name="type"/> and its bases (interfaces: all of them).</summary>
+        private ImmutableArray<IMethodSymbol> InstanceCandidates(INamedTypeSymbol type, string name)
+        {
+            var byName = _instanceCandidates.GetOrAdd(type, static _ => new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal));
+            if (byName.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                AddMembers(current, name, builder, seen);
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                AddMembers(@interface, name, builder, seen);
+            }
+
+            var instance = ImmutableArray.CreateBuilder<IMethodSymbol>(builder.Count);
+            foreach (var candidate in builder)
+            {
+                if (!candidate.IsStatic)
+                {
+                    instance.Add(candidate);
+                }
+            }
+
+            var result = instance.ToImmutable();
+            byName.TryAdd(name, result);
+            return result;
         }
     }
 }

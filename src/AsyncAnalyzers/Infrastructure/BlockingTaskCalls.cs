@@ -235,10 +235,15 @@ namespace AsyncAnalyzers.Infrastructure
             return operation;
         }
 
-        /// <summary><c>semaphore.Wait(0)</c> / <c>Wait(TimeSpan.Zero)</c>: a non-blocking try, not a wait.</summary>
-        public static bool IsZeroTimeout(IInvocationOperation invocation)
+        /// <summary>
+        /// <c>semaphore.Wait(0)</c> / <c>WaitAsync(TimeSpan.Zero)</c> / <c>Wait(NoWait)</c> with a zero constant: a non-blocking
+        /// try, not a wait. Only SemaphoreSlim's waits: a zero first argument means nothing in general (<c>GetFieldValueAsync(0)</c>).
+        /// </summary>
+        public static bool IsSemaphoreTry(IInvocationOperation invocation, KnownSymbols known)
         {
-            if (invocation.Arguments.Length == 0)
+            if (invocation.Arguments.Length == 0
+                || invocation.TargetMethod.Name is not ("Wait" or "WaitAsync")
+                || !KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.SemaphoreSlim))
             {
                 return false;
             }

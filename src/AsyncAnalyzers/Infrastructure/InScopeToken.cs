@@ -125,7 +125,8 @@ namespace AsyncAnalyzers.Infrastructure
 
             // 2. Locals declared before the position: a token, else a token source.
             var symbols = model.LookupSymbols(position);
-            var local = FindSingleLocal(symbols, tokenType, position);
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
+            var local = FindSingleLocal(symbols, tokenType, position, model.SyntaxTree, enclosing);
             if (local != null)
             {
                 return new InScopeTokenResult(local, false, null);
@@ -133,7 +134,7 @@ namespace AsyncAnalyzers.Infrastructure
 
             if (known.CancellationTokenSource is { } sourceType)
             {
-                var source = FindSingleLocal(symbols, sourceType, position);
+                var source = FindSingleLocal(symbols, sourceType, position, model.SyntaxTree, enclosing);
                 if (source != null)
                 {
                     return new InScopeTokenResult(source, true, null);
@@ -181,7 +182,12 @@ namespace AsyncAnalyzers.Infrastructure
             return null;
         }
 
-        private static ILocalSymbol? FindSingleLocal(ImmutableArray<ISymbol> symbols, INamedTypeSymbol type, int position)
+        /// <summary>
+        /// The one local of <paramref name="type"/> declared before <paramref name="position"/> in this file, in a function
+        /// that encloses the position. Lookup also offers the locals of top-level statements to code in type members and
+        /// in other files, where using them is CS8801.
+        /// </summary>
+        private static ILocalSymbol? FindSingleLocal(ImmutableArray<ISymbol> symbols, INamedTypeSymbol type, int position, SyntaxTree tree, ISymbol? enclosing)
         {
             ILocalSymbol? found = null;
             foreach (var symbol in symbols)
@@ -192,7 +198,7 @@ namespace AsyncAnalyzers.Infrastructure
                 }
 
                 var references = local.DeclaringSyntaxReferences;
-                if (references.Length == 0 || references[0].Span.End > position)
+                if (references.Length == 0 || references[0].SyntaxTree != tree || references[0].Span.End > position || !Encloses(local.ContainingSymbol, enclosing))
                 {
                     continue;
                 }
@@ -206,6 +212,24 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             return found;
+        }
+
+        private static bool Encloses(ISymbol? function, ISymbol? position)
+        {
+            for (var current = position; current != null; current = current.ContainingSymbol)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, function))
+                {
+                    return true;
+                }
+
+                if (current is INamedTypeSymbol)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
     }
 }

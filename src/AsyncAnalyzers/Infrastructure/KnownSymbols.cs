@@ -155,6 +155,21 @@ namespace AsyncAnalyzers.Infrastructure
 
         public INamedTypeSymbol? SemaphoreSlim => System.Threading.Volatile.Read(ref _semaphoreSlimResolved) ? _semaphoreSlim : Resolve(ref _semaphoreSlim, ref _semaphoreSlimResolved, "System.Threading.SemaphoreSlim");
 
+        private INamedTypeSymbol? _iNotifyCompletion;
+        private bool _iNotifyCompletionResolved;
+
+        public INamedTypeSymbol? INotifyCompletion => System.Threading.Volatile.Read(ref _iNotifyCompletionResolved) ? _iNotifyCompletion : Resolve(ref _iNotifyCompletion, ref _iNotifyCompletionResolved, "System.Runtime.CompilerServices.INotifyCompletion");
+
+        private INamedTypeSymbol? _experimentalAttribute;
+        private bool _experimentalAttributeResolved;
+
+        public INamedTypeSymbol? ExperimentalAttribute => System.Threading.Volatile.Read(ref _experimentalAttributeResolved) ? _experimentalAttribute : Resolve(ref _experimentalAttribute, ref _experimentalAttributeResolved, "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+
+        private INamedTypeSymbol? _console;
+        private bool _consoleResolved;
+
+        public INamedTypeSymbol? Console => System.Threading.Volatile.Read(ref _consoleResolved) ? _console : Resolve(ref _console, ref _consoleResolved, "System.Console");
+
         private INamedTypeSymbol? _blockingCollectionOfT;
         private bool _blockingCollectionOfTResolved;
 
@@ -303,9 +318,7 @@ namespace AsyncAnalyzers.Infrastructure
             var result = false;
             foreach (var member in type.GetMembers("GetAwaiter"))
             {
-                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, ReturnType: { } awaiter }
-                    && !awaiter.GetMembers("IsCompleted").IsEmpty
-                    && !awaiter.GetMembers("GetResult").IsEmpty)
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, ReturnType: { } awaiter } && IsAwaiter(awaiter))
                 {
                     result = true;
                     break;
@@ -314,6 +327,50 @@ namespace AsyncAnalyzers.Infrastructure
 
             _awaitable.TryAdd(type, result);
             return result;
+        }
+
+        /// <summary>
+        /// The compiler's awaiter pattern: a bool <c>IsCompleted</c> property, a parameterless <c>GetResult()</c>, and
+        /// <c>INotifyCompletion</c> (which <c>ICriticalNotifyCompletion</c> extends); a type lacking any of them cannot be awaited.
+        /// </summary>
+        private bool IsAwaiter(ITypeSymbol awaiter)
+        {
+            var isCompleted = false;
+            foreach (var member in awaiter.GetMembers("IsCompleted"))
+            {
+                isCompleted |= member is IPropertySymbol { IsStatic: false, GetMethod: not null, Type.SpecialType: SpecialType.System_Boolean };
+            }
+
+            var getResult = false;
+            foreach (var member in awaiter.GetMembers("GetResult"))
+            {
+                getResult |= member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, Arity: 0 };
+            }
+
+            if (!isCompleted || !getResult)
+            {
+                return false;
+            }
+
+            if (INotifyCompletion is not { } notify)
+            {
+                return true;
+            }
+
+            if (Is(awaiter, notify))
+            {
+                return true;
+            }
+
+            foreach (var @interface in awaiter.AllInterfaces)
+            {
+                if (Is(@interface, notify))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>IAsyncEnumerable&lt;T&gt; itself or a type implementing it.</summary>

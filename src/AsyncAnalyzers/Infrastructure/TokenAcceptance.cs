@@ -31,12 +31,23 @@ namespace AsyncAnalyzers.Infrastructure
 
     internal readonly struct TokenAcceptanceResult
     {
-        public TokenAcceptanceResult(TokenAcceptanceKind kind, string? parameterName, bool needsNamedArgument)
+        public TokenAcceptanceResult(TokenAcceptanceKind kind, string? parameterName, bool needsNamedArgument, IMethodSymbol? overload = null, bool wrapsParamsArray = false)
         {
             Kind = kind;
             ParameterName = parameterName;
             NeedsNamedArgument = needsNamedArgument;
+            Overload = overload;
+            WrapsParamsArray = wrapsParamsArray;
         }
+
+        /// <summary>The overload that takes the token (<see cref="TokenAcceptanceKind.Overload"/>), else null.</summary>
+        public IMethodSymbol? Overload { get; }
+
+        /// <summary>
+        /// The call passes a <c>params</c> array in expanded form and the token overload takes the array itself
+        /// (<c>FindAsync(params object[] keys)</c> / <c>FindAsync(object[] keys, CancellationToken)</c>): the fix builds the array.
+        /// </summary>
+        public bool WrapsParamsArray { get; }
 
         public TokenAcceptanceKind Kind { get; }
 
@@ -122,15 +133,33 @@ namespace AsyncAnalyzers.Infrastructure
 
             var token = overload.Parameters[overload.Parameters.Length - 1];
             var hasDefaults = false;
+            var expandedParams = false;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.ArgumentKind is ArgumentKind.DefaultValue or ArgumentKind.ParamArray)
                 {
                     hasDefaults = true;
                 }
+
+                expandedParams |= argument.ArgumentKind == ArgumentKind.ParamArray;
             }
 
-            return new TokenAcceptanceResult(TokenAcceptanceKind.Overload, token.Name, namedOrParamsBefore || hasDefaults);
+            // With the array built by the fix, the token goes positionally right after it.
+            var wraps = expandedParams && method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams;
+            return new TokenAcceptanceResult(TokenAcceptanceKind.Overload, token.Name, wraps ? HasNamedArgument(invocation) : namedOrParamsBefore || hasDefaults, overload, wraps);
+        }
+
+        private static bool HasNamedArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: not null })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -259,12 +288,27 @@ namespace AsyncAnalyzers.Infrastructure
                 || candidate.Parameters.Length != method.Parameters.Length + 1
                 || !(SymbolEqualityComparer.Default.Equals(candidate.ReturnType, method.ReturnType) || (awaitableReturn && SameAwaitedResult(method.ReturnType, candidate.ReturnType)))
                 || !KnownSymbols.Is(candidate.Parameters[candidate.Parameters.Length - 1].Type, _known.CancellationToken)
-                || candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected && !SymbolEqualityComparer.Default.Equals(candidate.ContainingType, method.ContainingType))
+                || candidate.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected && !SymbolEqualityComparer.Default.Equals(candidate.ContainingType, method.ContainingType)
+                || IsObsoleteOrExperimental(candidate))
             {
                 return false;
             }
 
             return SameParameters(method, candidate);
+        }
+
+        /// <summary>[Obsolete] (a warning or an error at the call) and [Experimental] (an error) overloads are not for a fix to pick.</summary>
+        private bool IsObsoleteOrExperimental(IMethodSymbol candidate)
+        {
+            foreach (var attribute in candidate.GetAttributes())
+            {
+                if (KnownSymbols.Is(attribute.AttributeClass, _known.ObsoleteAttribute) || KnownSymbols.Is(attribute.AttributeClass, _known.ExperimentalAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Task ↔ ValueTask, Task&lt;T&gt; ↔ ValueTask&lt;T&gt; with the same T.</summary>
@@ -287,9 +331,12 @@ namespace AsyncAnalyzers.Infrastructure
         {
             for (var i = 0; i < method.Parameters.Length; i++)
             {
+                // A params array may become the overload's plain array parameter (the fix then builds the array);
+                // the overload's own params would swallow the token.
                 if (!SymbolEqualityComparer.Default.Equals(method.Parameters[i].Type, candidate.Parameters[i].Type)
                     || method.Parameters[i].RefKind != candidate.Parameters[i].RefKind
-                    || method.Parameters[i].IsParams)
+                    || candidate.Parameters[i].IsParams
+                    || (method.Parameters[i].IsParams && i != method.Parameters.Length - 1))
                 {
                     return false;
                 }

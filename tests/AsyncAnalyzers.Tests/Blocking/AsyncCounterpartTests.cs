@@ -387,6 +387,254 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task Own_twin_exemption_holds_for_overrides_and_interface_implementations_on_this()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                interface ISource
+                {
+                    int Read();
+                    Task<int> ReadAsync();
+                }
+
+                class Source : ISource
+                {
+                    public int Read() => 1;
+
+                    // Implements the interface's ReadAsync: calling its own Read is the implementation.
+                    public async Task<int> ReadAsync()
+                    {
+                        await Task.Yield();
+                        return this.Read();
+                    }
+                }
+
+                class Buffered : MemoryStream
+                {
+                    public override async Task FlushAsync(CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        base.Flush();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_method_sharing_the_twins_name_is_not_its_implementation()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Copier
+                {
+                    // Not Stream.WriteAsync: a method of another type that happens to share the name.
+                    public async Task WriteAsync(Stream destination, byte[] data)
+                    {
+                        {|#0:destination.Write(data, 0, data.Length)|};
+                        await Task.Yield();
+                    }
+                }
+                """,
+                At(0, "Stream.Write", "WriteAsync"),
+                """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Copier
+                {
+                    // Not Stream.WriteAsync: a method of another type that happens to share the name.
+                    public async Task WriteAsync(Stream destination, byte[] data)
+                    {
+                        await destination.WriteAsync(data, 0, data.Length);
+                        await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Twin_whose_constraints_the_type_argument_breaks_is_not_a_twin()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    public T Load<T>() where T : new() => new T();
+                    public Task<T> LoadAsync<T>() where T : class, new() => Task.FromResult(new T());
+
+                    async Task M()
+                    {
+                        var count = Load<int>();
+                        var item = {|#0:Load<object>()|};
+                        await Task.Yield();
+                    }
+                }
+                """,
+                At(0, "Store.Load", "LoadAsync"),
+                """
+                using System.Threading.Tasks;
+
+                class Store
+                {
+                    public T Load<T>() where T : new() => new T();
+                    public Task<T> LoadAsync<T>() where T : class, new() => Task.FromResult(new T());
+
+                    async Task M()
+                    {
+                        var count = Load<int>();
+                        var item = await LoadAsync<object>();
+                        await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task In_parameter_has_a_by_value_twin_and_the_fix_drops_the_modifier()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+
+                struct Frame
+                {
+                    public long A, B, C, D;
+                }
+
+                class Codec
+                {
+                    public int Encode(in Frame frame) => 1;
+                    public Task<int> EncodeAsync(Frame frame) => Task.FromResult(1);
+
+                    async Task M(Frame frame)
+                    {
+                        var n = {|#0:Encode(in frame)|} + {|#1:Encode(frame)|};
+                        await Task.Yield();
+                    }
+                }
+                """,
+                new[] { At(0, "Codec.Encode", "EncodeAsync"), At(1, "Codec.Encode", "EncodeAsync") },
+                """
+                using System.Threading.Tasks;
+
+                struct Frame
+                {
+                    public long A, B, C, D;
+                }
+
+                class Codec
+                {
+                    public int Encode(in Frame frame) => 1;
+                    public Task<int> EncodeAsync(Frame frame) => Task.FromResult(1);
+
+                    async Task M(Frame frame)
+                    {
+                        var n = await EncodeAsync(frame) + await EncodeAsync(frame);
+                        await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Synchronous_extension_with_an_instance_twin_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+
+                class Client
+                {
+                    public Task PushAsync(string item) => Task.CompletedTask;
+                }
+
+                static class ClientExtensions
+                {
+                    public static void Push(this Client client, string item) { }
+                }
+
+                class C
+                {
+                    async Task M(Client client)
+                    {
+                        {|#0:client.Push("x")|};
+                        ClientExtensions.Push(client, "y");
+                        await Task.Yield();
+                    }
+                }
+                """,
+                At(0, "ClientExtensions.Push", "PushAsync"),
+                """
+                using System.Threading.Tasks;
+
+                class Client
+                {
+                    public Task PushAsync(string item) => Task.CompletedTask;
+                }
+
+                static class ClientExtensions
+                {
+                    public static void Push(this Client client, string item) { }
+                }
+
+                class C
+                {
+                    async Task M(Client client)
+                    {
+                        await client.PushAsync("x");
+                        ClientExtensions.Push(client, "y");
+                        await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Sqlite_DbContext_factory_and_console_writers_are_excluded()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Microsoft.Data.Sqlite
+                {
+                    public class SqliteCommand
+                    {
+                        public int ExecuteNonQuery() => 0;
+                        public Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken = default) => Task.FromResult(0);
+                    }
+                }
+
+                namespace Microsoft.EntityFrameworkCore
+                {
+                    public interface IDbContextFactory<TContext>
+                    {
+                        TContext CreateDbContext();
+                        Task<TContext> CreateDbContextAsync(CancellationToken cancellationToken = default);
+                    }
+                }
+
+                class C
+                {
+                    async Task M(Microsoft.Data.Sqlite.SqliteCommand command, Microsoft.EntityFrameworkCore.IDbContextFactory<object> factory, TextWriter log)
+                    {
+                        command.ExecuteNonQuery();
+                        var context = factory.CreateDbContext();
+                        Console.Out.WriteLine("synchronized writer: its async methods write synchronously");
+                        Console.Error.Flush();
+                        {|#0:log.WriteLine("any other writer")|};
+                        await Task.Yield();
+                    }
+                }
+                """,
+                At(0, "TextWriter.WriteLine", "WriteLineAsync"));
+
+        [Fact]
+        public Task SemaphoreSlim_Wait_with_a_named_zero_constant_is_a_try()
+            => Verify.VerifyAnalyzerAsync(Wrap("        const int NoWait = 0;\n        if (gate.Wait(NoWait)) { gate.Release(); }\n        if (gate.Wait(millisecondsTimeout: NoWait, cancellationToken)) { gate.Release(); }"));
+
+        [Fact]
         public Task Assertion_library_and_EF_Core_false_twins_are_excluded()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -870,6 +870,74 @@ namespace AsyncAnalyzers.Tests.Blocking
                 }
                 """);
 
+        [Fact]
+        public async Task Token_local_of_top_level_statements_is_not_written_into_methods_elsewhere()
+        {
+            // Lookup offers 'cts' inside Worker.RunAsync (both files), but using it there is CS8801.
+            var test = new CodeFixTest<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>();
+            test.TestState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                var cts = new CancellationTokenSource();
+                await new Worker().RunAsync();
+                await Helper.WaitAsync();
+
+                class Helper
+                {
+                    public static async Task WaitAsync()
+                    {
+                        [|Thread.Sleep(5)|];
+                        await Task.Yield();
+                    }
+                }
+                """);
+            test.TestState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Worker
+                {
+                    public async Task RunAsync()
+                    {
+                        [|Thread.Sleep(10)|];
+                        await Task.Yield();
+                    }
+                }
+                """);
+            test.FixedState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                var cts = new CancellationTokenSource();
+                await new Worker().RunAsync();
+                await Helper.WaitAsync();
+
+                class Helper
+                {
+                    public static async Task WaitAsync()
+                    {
+                        await Task.Delay(5);
+                        await Task.Yield();
+                    }
+                }
+                """);
+            test.FixedState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Worker
+                {
+                    public async Task RunAsync()
+                    {
+                        await Task.Delay(10);
+                        await Task.Yield();
+                    }
+                }
+                """);
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData(ReferenceSet.Net100)]
         [InlineData(ReferenceSet.Net80)]

@@ -164,7 +164,7 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
-        public Task Top_level_statements_get_the_Main_message_and_await()
+        public Task Top_level_statements_get_their_own_message_and_await()
             => Verify.VerifyCodeFixAsync(
                 """
                 using System.Threading.Tasks;
@@ -172,7 +172,8 @@ namespace AsyncAnalyzers.Tests.Blocking
                 var value = {|#0:Task.Run(() => 42).Result|};
                 System.Console.WriteLine(value);
                 """,
-                InMain(0, "Result"),
+                CSharpAnalyzerVerifier<SyncOverAsyncAnalyzer>.Diagnostic(Descriptors.SyncOverAsyncInTopLevelStatements).WithLocation(0)
+                    .WithMessage("'Result' blocks in top-level statements; await the task instead (top-level statements can await)"),
                 """
                 using System.Threading.Tasks;
 

@@ -223,6 +223,201 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 "using System.Threading;\n\nclass C\n{\n    void M(SemaphoreSlim gate, CancellationToken token)\n    {\n        gate.Wait(token);\n        gate.Release();\n    }\n}\n");
 
         [Fact]
+        public Task Zero_first_argument_exempts_only_semaphore_tries()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Reader
+                {
+                    public Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken = default) => Task.FromResult(default(T)!);
+                    public Task<bool> FetchAsync(int count) => Task.FromResult(true);
+                    public Task<bool> FetchAsync(int count, CancellationToken cancellationToken) => Task.FromResult(true);
+                }
+
+                class C
+                {
+                    async Task M(Reader reader, SemaphoreSlim gate, CancellationToken cancellationToken)
+                    {
+                        var id = await {|#0:reader.GetFieldValueAsync<int>(0)|};
+                        var more = await {|#1:reader.FetchAsync(0)|};
+                        if (await gate.WaitAsync(0)) { gate.Release(); }
+                    }
+                }
+                """,
+                new[] { At(0, "GetFieldValueAsync", "cancellationToken"), At(1, "FetchAsync", "cancellationToken") },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Reader
+                {
+                    public Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken = default) => Task.FromResult(default(T)!);
+                    public Task<bool> FetchAsync(int count) => Task.FromResult(true);
+                    public Task<bool> FetchAsync(int count, CancellationToken cancellationToken) => Task.FromResult(true);
+                }
+
+                class C
+                {
+                    async Task M(Reader reader, SemaphoreSlim gate, CancellationToken cancellationToken)
+                    {
+                        var id = await reader.GetFieldValueAsync<int>(0, cancellationToken);
+                        var more = await reader.FetchAsync(0, cancellationToken);
+                        if (await gate.WaitAsync(0)) { gate.Release(); }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Token_after_other_optional_parameters_is_passed_by_name_in_a_call_without_arguments()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Archive
+                {
+                    public Task ArchiveAsync(int days = 30, bool compress = true, CancellationToken ct = default) => Task.CompletedTask;
+
+                    async Task M(CancellationToken cancellationToken)
+                    {
+                        await {|#0:ArchiveAsync()|};
+                    }
+                }
+                """,
+                At(0, "ArchiveAsync", "cancellationToken"),
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Archive
+                {
+                    public Task ArchiveAsync(int days = 30, bool compress = true, CancellationToken ct = default) => Task.CompletedTask;
+
+                    async Task M(CancellationToken cancellationToken)
+                    {
+                        await ArchiveAsync(ct: cancellationToken);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Params_method_with_an_array_and_token_overload_gets_the_array_built()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Set
+                {
+                    public Task<object> FindAsync(params object[] keyValues) => Task.FromResult(new object());
+                    public Task<object> FindAsync(object[] keyValues, CancellationToken cancellationToken) => Task.FromResult(new object());
+
+                    async Task M(object[] keys, CancellationToken cancellationToken)
+                    {
+                        var one = await {|#0:FindAsync(1, "tenant")|};
+                        var two = await {|#1:FindAsync(keys)|};
+                    }
+                }
+                """,
+                new[] { At(0, "FindAsync", "cancellationToken"), At(1, "FindAsync", "cancellationToken") },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Set
+                {
+                    public Task<object> FindAsync(params object[] keyValues) => Task.FromResult(new object());
+                    public Task<object> FindAsync(object[] keyValues, CancellationToken cancellationToken) => Task.FromResult(new object());
+
+                    async Task M(object[] keys, CancellationToken cancellationToken)
+                    {
+                        var one = await FindAsync(new object[] { 1, "tenant" }, cancellationToken);
+                        var two = await FindAsync(keys, cancellationToken);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Obsolete_experimental_and_other_return_type_overloads_are_not_targets()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Diagnostics.CodeAnalysis;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Api
+                {
+                    public Task OldAsync() => Task.CompletedTask;
+                    [Obsolete("use NewAsync")]
+                    public Task OldAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                    public Task PreviewAsync() => Task.CompletedTask;
+                    [Experimental("API001")]
+                    public Task PreviewAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                    public Task<int> CountAsync() => Task.FromResult(1);
+                    public ValueTask<int> CountAsync(CancellationToken cancellationToken) => new ValueTask<int>(1);
+
+                    async Task M(CancellationToken cancellationToken)
+                    {
+                        await OldAsync();
+                        await PreviewAsync();
+                        Task<int> pending = CountAsync();
+                        await pending;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Blocking_waits_are_left_to_ASYNC102_and_ASYNC104()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task work, CancellationToken cancellationToken)
+                    {
+                        work.Wait();
+                        Task.WaitAll(work);
+                        await Task.Yield();
+                    }
+
+                    void Sync(Task work, CancellationToken cancellationToken)
+                    {
+                        work.Wait();
+                        Task.WaitAny(work);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_method_is_never_told_to_call_itself()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Client
+                {
+                    public Task SendAsync(string text) => SendAsync(text, CancellationToken.None);
+
+                    public async Task SendAsync(string text, CancellationToken cancellationToken)
+                    {
+                        await Task.Delay(1, cancellationToken);
+                        if (text.Length > 10)
+                        {
+                            await SendAsync(text.Substring(10));
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Token_forwarded_through_a_linked_source_is_not_reported_again()
             => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        await api.SendAsync(\"x\", linked.Token);\n        await Task.Delay(1, linked.Token);"));
 

@@ -60,7 +60,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
             var (operation, model) = InfrastructureTestHelpers.MarkedOperation(source);
             var invocation = Assert.IsAssignableFrom<IInvocationOperation>(operation);
             var twins = AsyncTwinsFactory(model.Compilation);
-            return twins.Find(invocation.TargetMethod, invocation.Instance?.Type, model, invocation.Syntax.SpanStart, model.GetEnclosingSymbol(invocation.Syntax.SpanStart)!, EmptyOptions.Instance);
+            return twins.Find(invocation, model.GetEnclosingSymbol(invocation.Syntax.SpanStart)!, EmptyOptions.Instance);
         }
 
         private static AsyncTwins AsyncTwinsFactory(Compilation compilation)
@@ -115,7 +115,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
                 """;
             var (operation, model) = InfrastructureTestHelpers.MarkedOperation(Source, ReferenceSet.NetStandard20);
             var invocation = Assert.IsAssignableFrom<IInvocationOperation>(operation);
-            var found = AsyncTwinsFactory(model.Compilation).Find(invocation.TargetMethod, invocation.Instance?.Type, model, invocation.Syntax.SpanStart, model.GetEnclosingSymbol(invocation.Syntax.SpanStart)!, EmptyOptions.Instance);
+            var found = AsyncTwinsFactory(model.Compilation).Find(invocation, model.GetEnclosingSymbol(invocation.Syntax.SpanStart)!, EmptyOptions.Instance);
             Assert.NotNull(found);
             Assert.Equal("ReadToEndAsync", found!.Value.Method.Name);
             Assert.Equal(TwinTokenShape.None, found.Value.Token);
