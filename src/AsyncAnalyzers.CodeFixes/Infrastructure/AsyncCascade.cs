@@ -381,7 +381,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     }
 
                     var compilation = await document.Project.GetCompilationAsync(_cancellationToken).ConfigureAwait(false);
-                    if (IsPublicApi(member, compilation!) && !Options.GetBool(options, RuleOptions.CascadePublicApi, false))
+                    if (PublicApi.IsPublicApi(member, compilation!) && !Options.GetBool(options, RuleOptions.CascadePublicApi, false))
                     {
                         return false;
                     }
@@ -841,25 +841,6 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                     case VariableDeclaratorSyntax variable
                         when model.GetDeclaredSymbol(variable, _cancellationToken) is ILocalSymbol { Type.IsRefLikeType: true }:
                         return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool IsPublicApi(IMethodSymbol member, Compilation compilation)
-        {
-            if (member.MethodKind == MethodKind.LocalFunction
-                || compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule))
-            {
-                return false;
-            }
-
-            for (ISymbol? symbol = member; symbol != null && symbol is not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-            {
-                if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-                {
-                    return false; // explicit interface implementations are private: their interface member decides
                 }
             }
 

@@ -40,6 +40,13 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
                 return false;
             }
 
+            // async void → async Task changes the signature: a breaking change for a library's callers outside the solution.
+            if (PublicApi.IsPublicApi(method, model.Compilation)
+                && !Options.GetBool(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(declaration.SyntaxTree), RuleOptions.AsyncVoidPublicApi, false))
+            {
+                return false;
+            }
+
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 // References can only be inside the enclosing member.

@@ -70,7 +70,23 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             var parts = value!.Split(new[] { ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
-            return ImmutableArray.Create(parts);
+
+            // "A => B" (as people write it, and as the twins file allows) is one entry, not three.
+            var builder = ImmutableArray.CreateBuilder<string>(parts.Length);
+            foreach (var part in parts)
+            {
+                var last = builder.Count - 1;
+                if (last >= 0 && (builder[last].EndsWith("=>", StringComparison.Ordinal) || part.StartsWith("=>", StringComparison.Ordinal)))
+                {
+                    builder[last] += part;
+                }
+                else
+                {
+                    builder.Add(part);
+                }
+            }
+
+            return builder.ToImmutable();
         }
 
         private sealed class ListCache

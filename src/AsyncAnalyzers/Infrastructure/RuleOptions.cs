@@ -15,6 +15,9 @@ namespace AsyncAnalyzers.Infrastructure
         public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods");
         public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound");
 
+        /// <summary>ASYNC203's fix changes a signature like the cascade does, so it honours the same switch.</summary>
+        public static readonly OptionKey AsyncVoidPublicApi = new OptionKey(DiagnosticIds.AsyncVoidMethod, "cascade_public_api");
+
         // The cascade fix ("make async and update callers") of ASYNC104 and ASYNC201 reads these three.
         public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth");
         public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api");
@@ -29,7 +32,7 @@ namespace AsyncAnalyzers.Infrastructure
             ImmutableDictionary<string, ImmutableArray<string>>.Empty
                 .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey))
                 .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
-                .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey))
+                .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,

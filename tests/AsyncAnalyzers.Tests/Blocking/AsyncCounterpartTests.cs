@@ -294,6 +294,67 @@ namespace AsyncAnalyzers.Tests.Blocking
         }
 
         [Fact]
+        public async Task Extra_twins_in_editorconfig_may_be_written_with_spaces_around_the_arrow()
+        {
+            var test = new CodeFixTest<AsyncCounterpartAnalyzer, AsyncCounterpartCodeFixProvider>
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    namespace Legacy
+                    {
+                        public class Client
+                        {
+                            public string Fetch(string key) => key;
+                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
+                            public void Store(string key) { }
+                            public Task PersistAsync(string key) => Task.CompletedTask;
+                        }
+
+                        class C
+                        {
+                            async Task M(Client client)
+                            {
+                                await Task.Yield();
+                                var value = {|#0:client.Fetch("a")|};
+                                {|#1:client.Store(value)|};
+                            }
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+
+                    namespace Legacy
+                    {
+                        public class Client
+                        {
+                            public string Fetch(string key) => key;
+                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
+                            public void Store(string key) { }
+                            public Task PersistAsync(string key) => Task.CompletedTask;
+                        }
+
+                        class C
+                        {
+                            async Task M(Client client)
+                            {
+                                await Task.Yield();
+                                var value = await client.RetrieveAsync("a");
+                                await client.PersistAsync(value);
+                            }
+                        }
+                    }
+                    """,
+            };
+            // As the twins file allows it: "A => B", and a list mixing both spellings.
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.extra_async_twins = M:Legacy.Client.Fetch => M:Legacy.Client.RetrieveAsync, M:Legacy.Client.Store =>M:Legacy.Client.PersistAsync\n"));
+            test.ExpectedDiagnostics.Add(At(0, "Client.Fetch", "RetrieveAsync"));
+            test.ExpectedDiagnostics.Add(At(1, "Client.Store", "PersistAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Call_inside_a_lock_is_reported_without_a_fix()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        lock (gate) { var text = [|reader.ReadToEnd()|]; }", "int unused"),

@@ -36,6 +36,50 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 }
                 """);
 
+        private const string PublicLibraryMethod = """
+            using System.Threading.Tasks;
+
+            public class Cache
+            {
+                public async void {|#0:Refresh|}() => await Task.Delay(1);
+            }
+            """;
+
+        [Fact]
+        public Task Public_method_of_a_library_gets_no_fix_by_default()
+            => Verify.VerifyCodeFixAsync(
+                PublicLibraryMethod,
+                Verify.Diagnostic().WithLocation(0).WithArguments("Refresh"),
+                PublicLibraryMethod);
+
+        [Fact]
+        public async Task Public_method_of_a_library_is_fixed_when_public_api_may_change()
+        {
+            var test = new CodeFixTest<AsyncVoidMethodAnalyzer, AsyncVoidMethodCodeFixProvider>
+            {
+                TestCode = PublicLibraryMethod,
+                FixedCode = PublicLibraryMethod.Replace("public async void {|#0:Refresh|}()", "public async Task Refresh()", System.StringComparison.Ordinal),
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Refresh"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.ASYNC203.cascade_public_api = true\n"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Public_method_of_an_application_is_fixed()
+        {
+            var test = new CodeFixTest<AsyncVoidMethodAnalyzer, AsyncVoidMethodCodeFixProvider>
+            {
+                TestCode = PublicLibraryMethod,
+                FixedCode = PublicLibraryMethod.Replace("public async void {|#0:Refresh|}()", "public async Task Refresh()", System.StringComparison.Ordinal),
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            };
+            test.TestState.Sources.Add("static class Program { static void Main() { } }");
+            test.FixedState.Sources.Add("static class Program { static void Main() { } }");
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Refresh"));
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task Missing_using_is_added()
             => Verify.VerifyCodeFixAsync(
