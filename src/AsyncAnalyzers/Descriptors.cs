@@ -121,11 +121,11 @@ namespace AsyncAnalyzers
         public static readonly DiagnosticDescriptor NestedTask = Create(
             DiagnosticIds.NestedTask,
             title: "Unwrap nested tasks",
-            messageFormat: "'{0}' with an async delegate returns '{1}': awaiting it waits only for the delegate to start, not to finish",
+            messageFormat: "'{0}' returns '{1}' because its delegate returns a task: awaiting it waits only until the delegate returns that task, not until the task finishes",
             DiagnosticCategories.Unobserved,
             DiagnosticSeverity.Warning,
-            description: "Task.Factory.StartNew and ContinueWith do not understand async delegates: they return a Task<Task> whose outer task " +
-                         "completes at the delegate's first await. Use Task.Run, or Unwrap().");
+            description: "Task.Factory.StartNew and ContinueWith do not understand delegates that return tasks (async lambdas or not): they " +
+                         "return a Task<Task> whose outer task completes when the delegate returns its task. Use Task.Run, or Unwrap().");
 
         public static readonly DiagnosticDescriptor LazyTaskSequence = Create(
             DiagnosticIds.LazyTaskSequence,

@@ -41,6 +41,7 @@ namespace AsyncAnalyzers.Blocking
 
             var function = AsyncContext.GetEnclosingFunction(call.Operation, context.ContainingSymbol);
             if (function is null || function.IsAsync
+                || IsAwaiterGetResult(function, known)
                 || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
                 || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
             {
@@ -59,6 +60,14 @@ namespace AsyncAnalyzers.Blocking
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsync, call.Operation.Syntax.GetLocation(), call.Display));
         }
+
+        /// <summary>
+        /// The <c>GetResult()</c> of a custom awaiter: the compiler calls it only once <c>IsCompleted</c> is true or
+        /// <c>OnCompleted</c> has fired, so reading the wrapped task's result there is the awaiter contract, not a block.
+        /// </summary>
+        private static bool IsAwaiterGetResult(IMethodSymbol function, KnownSymbols known)
+            => function is { Name: "GetResult", Parameters.Length: 0, IsStatic: false, MethodKind: MethodKind.Ordinary, ContainingType: { } awaiter }
+               && known.IsAwaiter(awaiter);
 
         /// <summary>The compiler's name for the method top-level statements form.</summary>
         private const string TopLevelStatementsEntryPoint = "<Main>$";

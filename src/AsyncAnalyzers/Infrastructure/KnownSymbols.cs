@@ -333,7 +333,7 @@ namespace AsyncAnalyzers.Infrastructure
         /// The compiler's awaiter pattern: a bool <c>IsCompleted</c> property, a parameterless <c>GetResult()</c>, and
         /// <c>INotifyCompletion</c> (which <c>ICriticalNotifyCompletion</c> extends); a type lacking any of them cannot be awaited.
         /// </summary>
-        private bool IsAwaiter(ITypeSymbol awaiter)
+        public bool IsAwaiter(ITypeSymbol awaiter)
         {
             var isCompleted = false;
             foreach (var member in awaiter.GetMembers("IsCompleted"))

@@ -266,7 +266,17 @@ namespace AsyncAnalyzers.Infrastructure
             return found;
         }
 
-        private static IVariableDeclaratorOperation? DeclaratorOf(ILocalSymbol local, IOperation root)
+        /// <summary>
+        /// The value a local holds wherever it is read: its initializer, when nothing else ever writes it (then
+        /// <c>var copy = source.CopyToAsync(target); return copy;</c> returns that call). Null otherwise.
+        /// </summary>
+        internal static IOperation? SingleAssignedValue(ILocalSymbol local, IOperation root)
+        {
+            var value = DeclaratorOf(local, root)?.GetVariableInitializer()?.Value;
+            return value != null && !HasWriteAnywhere(root, local) ? value : null;
+        }
+
+        internal static IVariableDeclaratorOperation? DeclaratorOf(ILocalSymbol local, IOperation root)
         {
             foreach (var operation in root.DescendantsAndSelf())
             {
@@ -479,7 +489,7 @@ namespace AsyncAnalyzers.Infrastructure
             }
         }
 
-        private static bool HasWriteAnywhere(IOperation root, ISymbol symbol) => HasWriteBetween(root, symbol, -1, null);
+        internal static bool HasWriteAnywhere(IOperation root, ISymbol symbol) => HasWriteBetween(root, symbol, -1, null);
 
         /// <summary>
         /// A write to <paramref name="symbol"/> after <paramref name="start"/> and before the site, or inside a loop

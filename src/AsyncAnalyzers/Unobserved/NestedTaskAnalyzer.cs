@@ -60,16 +60,21 @@ namespace AsyncAnalyzers.Unobserved
             }
 
             IOperation current = invocation;
+            var storedAsPlainTask = false;
             while (current.Parent is IConversionOperation or IParenthesizedOperation)
             {
                 current = current.Parent;
+                storedAsPlainTask |= current is IConversionOperation conversion && KnownSymbols.Is(conversion.Type, known.Task);
             }
 
+            // Awaited or returned once; or kept as a plain 'Task' (a local, field or property), which can never be
+            // unwrapped later: whoever awaits it waits only for the delegate to return its task.
             var consumer = current.Parent;
             var observedOnce = consumer switch
             {
                 IAwaitOperation awaitOperation => awaitOperation.Parent is not IAwaitOperation,
                 IReturnOperation => true,
+                IVariableInitializerOperation or ISimpleAssignmentOperation => storedAsPlainTask,
                 _ => false,
             };
             if (!observedOnce)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -93,6 +94,9 @@ namespace AsyncAnalyzers.Unobserved
                     => KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask),
                 IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property }
                     => KnownSymbols.Is(property.ContainingType, known.Task) || KnownSymbols.Is(property.ContainingType, known.ValueTask),
+                // new ValueTask<T>(value) holds a result, not a task; new ValueTask() is complete.
+                IObjectCreationOperation { Type: { } created } creation
+                    => known.IsValueTask(created) && (creation.Arguments.Length == 0 || !known.IsTaskLike(creation.Arguments[0].Value.Type)),
                 IDefaultValueOperation => true,
                 ILiteralOperation => true,
                 _ => false,
@@ -123,17 +127,30 @@ namespace AsyncAnalyzers.Unobserved
                 _ => null,
             };
 
-            foreach (var operation in returned.DescendantsAndSelf())
+            // The returned task may reach 'return' through locals assigned once (var copy = src.CopyToAsync(dst); return copy;
+            // or return Task.WhenAll(first, second);): follow each such local to its value, once.
+            var root = AsyncContext.FunctionBody(returned);
+            var pending = new Stack<IOperation>();
+            var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            pending.Push(returned);
+            while (pending.Count > 0)
             {
-                switch (operation)
+                foreach (var operation in pending.Pop().DescendantsAndSelf())
                 {
-                    case ILocalReferenceOperation reference when locals.Contains(reference.Local, SymbolEqualityComparer.Default)
-                                                             || SymbolEqualityComparer.Default.Equals(reference.Local, resourceSymbol):
-                        return true;
-                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, resourceSymbol):
-                        return true;
-                    case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field, resourceSymbol):
-                        return true;
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation reference when locals.Contains(reference.Local, SymbolEqualityComparer.Default)
+                                                                 || SymbolEqualityComparer.Default.Equals(reference.Local, resourceSymbol):
+                            return true;
+                        case ILocalReferenceOperation reference when root != null && followed.Add(reference.Local)
+                                                                 && TaskCompletion.SingleAssignedValue(reference.Local, root) is { } value:
+                            pending.Push(value);
+                            break;
+                        case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, resourceSymbol):
+                            return true;
+                        case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field, resourceSymbol):
+                            return true;
+                    }
                 }
             }
 

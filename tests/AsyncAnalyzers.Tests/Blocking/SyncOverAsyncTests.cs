@@ -286,6 +286,39 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task GetResult_of_a_custom_awaiter_is_the_awaiter_contract()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Runtime.CompilerServices;
+                using System.Threading.Tasks;
+
+                readonly struct TimedAwaiter : INotifyCompletion
+                {
+                    private readonly Task<int> _inner;
+
+                    public TimedAwaiter(Task<int> inner) => _inner = inner;
+
+                    public bool IsCompleted => _inner.IsCompleted;
+
+                    public void OnCompleted(Action continuation) => _inner.GetAwaiter().OnCompleted(continuation);
+
+                    // Called only once IsCompleted is true or the continuation ran.
+                    public int GetResult() => _inner.GetAwaiter().GetResult();
+                }
+
+                class NotAnAwaiter
+                {
+                    private readonly Task<int> _inner = Task.FromResult(1);
+
+                    public int GetResult() => {|#0:Pending().Result|};
+
+                    private Task<int> Pending() => _inner;
+                }
+                """,
+                Plain(0, "Result"));
+
+        [Fact]
         public Task ContinueWith_of_another_type_proves_nothing()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -73,6 +73,20 @@ namespace AsyncAnalyzers.Tests.Unobserved
         // ---------------------------------------------------------------- must not flag
 
         [Fact]
+        public Task Nested_task_stored_as_a_plain_Task_is_reported_and_unwrapped()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("        Task running = {|#0:Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning)|};\n        _background = {|#1:Task.Factory.StartNew(async () => await WorkAsync())|};\n        await running;\n    }\n\n    Task _background = Task.CompletedTask;\n\n    void Unused()\n    {"),
+                new[] { At(0, "StartNew", "Task<Task>"), At(1, "StartNew", "Task<Task>") },
+                Wrap("        Task running = Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning).Unwrap();\n        _background = Task.Run(async () => await WorkAsync());\n        await running;\n    }\n\n    Task _background = Task.CompletedTask;\n\n    void Unused()\n    {"));
+
+        [Fact]
+        public Task Synchronous_delegate_returning_a_task_gets_a_message_that_does_not_say_async()
+            => Verify.VerifyAnalyzerAsync(
+                Wrap("        await {|#0:Task.Factory.StartNew(() => WorkAsync())|};"),
+                Verify.Diagnostic().WithLocation(0)
+                    .WithMessage("'StartNew' returns 'Task<Task>' because its delegate returns a task: awaiting it waits only until the delegate returns that task, not until the task finishes"));
+
+        [Fact]
         public Task Unwrap_already_applied_is_not_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Factory.StartNew(async () => await WorkAsync()).Unwrap();"));
 

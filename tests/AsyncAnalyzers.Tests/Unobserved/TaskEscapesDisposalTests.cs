@@ -50,6 +50,55 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     """));
 
         [Fact]
+        public Task Task_reaching_return_through_locals_assigned_once_is_reported()
+            => Verify.VerifyAnalyzerAsync(
+                Wrap("""
+                        public Task CopyAsync(string from, Stream target)
+                        {
+                            using var source = File.OpenRead(from);
+                            var copy = source.CopyToAsync(target);
+                            return {|#0:copy|};
+                        }
+
+                        public Task<Task<string>> FirstAsync(string a, string b)
+                        {
+                            using var left = new StreamReader(a);
+                            using var right = new StreamReader(b);
+                            var first = ReadAsync(left);
+                            var second = ReadAsync(right);
+                            return {|#1:Task.WhenAny(first, second)|};
+                        }
+                    """),
+                At(0, "the scope of a 'using' declaration"),
+                At(1, "the scope of a 'using' declaration"));
+
+        [Fact]
+        public Task Locals_reassigned_or_not_using_the_resource_and_completed_value_tasks_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                Wrap("""
+                        public Task CopyAsync(string from, Stream target, bool skip)
+                        {
+                            using var source = File.OpenRead(from);
+                            var pending = source.CopyToAsync(target);
+                            pending = Task.CompletedTask;
+                            return pending;
+                        }
+
+                        public Task<int> OtherAsync(string from)
+                        {
+                            using var source = File.OpenRead(from);
+                            var count = CountAsync();
+                            return count;
+                        }
+
+                        public ValueTask<int> LengthAsync(string from)
+                        {
+                            using var source = File.OpenRead(from);
+                            return new ValueTask<int>((int)source.Length);
+                        }
+                    """));
+
+        [Fact]
         public Task Using_declaration_and_other_returns_are_adjusted()
             => Verify.VerifyCodeFixAsync(
                 Wrap("""
