@@ -184,11 +184,11 @@ namespace AsyncAnalyzers
         public static readonly DiagnosticDescriptor DoNotSwallowCancellation = Create(
             DiagnosticIds.DoNotSwallowCancellation,
             title: "Do not swallow cancellation",
-            messageFormat: "This catch also catches OperationCanceledException and swallows the cancellation of the code it guards",
+            messageFormat: "This catch also catches the OperationCanceledException of '{0}': the caller asked to stop and the method carries on",
             DiagnosticCategories.Cancellation,
             DiagnosticSeverity.Warning,
-            description: "catch (Exception) or a bare catch around code that received a CancellationToken catches OperationCanceledException " +
-                         "too: the caller asked to stop, and the method carries on as if the operation had failed.");
+            description: "catch (Exception) or a bare catch around code that received the caller's CancellationToken catches its " +
+                         "OperationCanceledException too: the caller asked to stop, and the method carries on as if the operation had failed.");
 
         private static DiagnosticDescriptor Create(
             string id,

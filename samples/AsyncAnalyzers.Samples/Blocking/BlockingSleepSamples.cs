@@ -46,7 +46,8 @@ namespace AsyncAnalyzers.Samples.Blocking
                 }
             };
 
-            for (var n = 0; n < 2; n++) // ASYNC303: the retry loop never checks cancellationToken
+            // Not ASYNC303: two counted attempts end soon; only open-ended loops must watch the token.
+            for (var n = 0; n < 2; n++)
             {
                 await attempt(n);
             }

@@ -56,7 +56,7 @@ namespace AsyncAnalyzers.Samples.Cancellation
                 await stream.WriteAsync(payload, cancellationToken);
                 return true;
             }
-            catch (Exception ex) // ASYNC304: also swallows OperationCanceledException
+            catch (Exception ex) // ASYNC304: also swallows the OperationCanceledException of cancellationToken
             {
                 Console.WriteLine(ex.Message);
                 return false;

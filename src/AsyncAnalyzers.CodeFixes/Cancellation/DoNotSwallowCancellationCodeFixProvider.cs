@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
+using AsyncAnalyzers.Cancellation;
 using AsyncAnalyzers.CodeFixes.Infrastructure;
 using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -12,8 +12,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AsyncAnalyzers.CodeFixes.Cancellation
 {
     /// <summary>
-    /// ASYNC304 fix: <c>catch (Exception ex)</c> → <c>catch (Exception ex) when (ex is not OperationCanceledException)</c>
-    /// (introducing the variable for <c>catch (Exception)</c> and a bare <c>catch</c>; <c>!(ex is …)</c> before C# 9).
+    /// ASYNC304 fix: a clause before the catch-all that lets exactly the caller's cancellation through,
+    /// <c>catch (OperationCanceledException) when (token.IsCancellationRequested) { throw; }</c>, with the token the analyzer
+    /// found. Every other exception — a timeout's OperationCanceledException included — is still handled as before.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DoNotSwallowCancellationCodeFixProvider)), Shared]
     public sealed class DoNotSwallowCancellationCodeFixProvider : DocumentFixProvider
@@ -22,90 +23,81 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
 
         protected override string EquivalenceKey => nameof(DoNotSwallowCancellationCodeFixProvider);
 
-        protected override string GetTitle(Diagnostic diagnostic) => "Let cancellation through ('when (ex is not OperationCanceledException)')";
+        protected override string GetTitle(Diagnostic diagnostic)
+            => $"Rethrow when '{TokenName(diagnostic)}' is canceled";
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var known = KnownSymbols.Get(model.Compilation);
-            return Find(root, diagnostic) is { Filter: null } && known.Exception != null && known.OperationCanceledException != null;
-        }
+            => Find(root, diagnostic) is { Filter: null, Parent: TryStatementSyntax }
+               && KnownSymbols.Get(model.Compilation).OperationCanceledException != null
+               && !string.IsNullOrEmpty(TokenName(diagnostic));
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var known = KnownSymbols.Get(editor.SemanticModel.Compilation);
-            var patterns = ((CSharpParseOptions)editor.OriginalRoot.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp9;
+            var newLine = editor.OriginalRoot.DescendantTrivia().FirstOrDefaultEndOfLine() ?? "\n";
             foreach (var diagnostic in diagnostics)
             {
-                if (Find(editor.OriginalRoot, diagnostic) is not { } clause)
+                if (Find(editor.OriginalRoot, diagnostic) is not { Parent: TryStatementSyntax tryStatement } clause)
                 {
                     continue;
                 }
 
-                var declaration = clause.Declaration;
-                string name;
-                if (declaration is { Identifier.RawKind: not 0 })
-                {
-                    name = declaration.Identifier.ValueText;
-                }
-                else
-                {
-                    name = UniqueName(editor.SemanticModel, clause, "ex");
-                    var type = declaration?.Type ?? editor.TypeName(known.Exception!, clause.SpanStart);
-                    declaration = SyntaxFactory.CatchDeclaration(type.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.Identifier(name))
-                        .WithOpenParenToken(SyntaxFactory.Token(SyntaxKind.OpenParenToken))
-                        .WithLeadingTrivia(SyntaxFactory.Space);
-                }
-
-                // The parser reads "ex is not X" as a constant pattern (X an expression) and "ex is X" with X a type.
-                var canceledPattern = editor.TypeExpression(known.OperationCanceledException!, clause.SpanStart);
-                var canceledType = editor.TypeName(known.OperationCanceledException!, clause.SpanStart);
-                var variable = SyntaxFactory.IdentifierName(name);
-                ExpressionSyntax condition = patterns
-                    ? SyntaxFactory.IsPatternExpression(
-                        variable.WithTrailingTrivia(SyntaxFactory.Space),
-                        SyntaxFactory.Token(SyntaxKind.IsKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                        SyntaxFactory.UnaryPattern(SyntaxFactory.Token(SyntaxKind.NotKeyword).WithTrailingTrivia(SyntaxFactory.Space), SyntaxFactory.ConstantPattern(canceledPattern)))
-                    : SyntaxFactory.PrefixUnaryExpression(
-                        SyntaxKind.LogicalNotExpression,
-                        SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(
-                            SyntaxKind.IsExpression,
-                            variable.WithTrailingTrivia(SyntaxFactory.Space),
-                            SyntaxFactory.Token(SyntaxKind.IsKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                            canceledType)));
-                var filter = SyntaxFactory.CatchFilterClause(
-                        SyntaxFactory.Token(SyntaxKind.WhenKeyword).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
-                        SyntaxFactory.Token(SyntaxKind.OpenParenToken),
-                        condition,
-                        SyntaxFactory.Token(SyntaxKind.CloseParenToken));
-
-                var trailing = (clause.Declaration?.GetTrailingTrivia() ?? clause.CatchKeyword.TrailingTrivia);
-                var newDeclaration = declaration!.WithTrailingTrivia();
-                var updated = clause
-                    .WithCatchKeyword(clause.CatchKeyword.WithTrailingTrivia())
-                    .WithDeclaration(clause.Declaration is null ? newDeclaration : newDeclaration.WithLeadingTrivia(clause.Declaration.GetLeadingTrivia()))
-                    .WithFilter(filter.WithTrailingTrivia(trailing));
-                if (clause.Declaration != null)
-                {
-                    updated = updated.WithCatchKeyword(clause.CatchKeyword);
-                }
-
-                editor.ReplaceNode(clause, updated);
+                var index = tryStatement.Catches.IndexOf(clause);
+                var rethrow = Rethrow(editor.TypeName(known.OperationCanceledException!, clause.SpanStart), TokenName(diagnostic), Indentation(clause), newLine);
+                editor.ReplaceNode(tryStatement, (current, _) => current is TryStatementSyntax updated && index <= updated.Catches.Count
+                    ? updated.WithCatches(updated.Catches.Insert(index, rethrow))
+                    : current);
             }
         }
 
-        private static string UniqueName(SemanticModel model, CatchClauseSyntax clause, string baseName)
+        /// <summary>The new clause, parsed as the parser shapes it, indented like the catch-all it precedes.</summary>
+        private static CatchClauseSyntax Rethrow(NameSyntax canceled, string token, SyntaxTriviaList indentation, string newLine)
         {
-            var used = clause.Block.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToImmutableHashSet();
-            var name = baseName;
-            for (var i = 1; used.Contains(name) || model.LookupSymbols(clause.Block.SpanStart, name: name).Length > 0; i++)
+            var indent = indentation.ToFullString();
+            var step = indent.Contains("\t") ? "\t" : "    ";
+            var text = "try { }" + newLine
+                       + indent + "catch (" + canceled.ToString() + ") when (" + TokenForwarding.EscapeIdentifier(token) + ".IsCancellationRequested)" + newLine
+                       + indent + "{" + newLine
+                       + indent + step + "throw;" + newLine
+                       + indent + "}" + newLine;
+            var parsed = (TryStatementSyntax)SyntaxFactory.ParseStatement(text);
+            var clause = parsed.Catches[0];
+            return clause.WithDeclaration(clause.Declaration!.WithType(canceled.WithTriviaFrom(clause.Declaration.Type)));
+        }
+
+        private static SyntaxTriviaList Indentation(CatchClauseSyntax clause)
+        {
+            var leading = clause.GetLeadingTrivia();
+            var builder = SyntaxFactory.TriviaList();
+            for (var i = leading.Count - 1; i >= 0 && leading[i].IsKind(SyntaxKind.WhitespaceTrivia); i--)
             {
-                name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                builder = builder.Insert(0, leading[i]);
             }
 
-            return name;
+            return builder;
         }
+
+        private static string TokenName(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(DoNotSwallowCancellationAnalyzer.TokenProperty, out var token) && token != null ? token : string.Empty;
 
         private static CatchClauseSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
             => root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as CatchClauseSyntax;
+    }
+
+    internal static class TriviaExtensions
+    {
+        /// <summary>The file's own line break ("\r\n" or "\n"), so inserted lines match it.</summary>
+        public static string? FirstOrDefaultEndOfLine(this System.Collections.Generic.IEnumerable<SyntaxTrivia> trivia)
+        {
+            foreach (var item in trivia)
+            {
+                if (item.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return item.ToString();
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AsyncAnalyzers.Cancellation
 {
     /// <summary>
-    /// ASYNC303: a while/do/for/foreach loop in an async method or async iterator that has a token, whose iterations suspend
-    /// (await, await foreach/using, yield return) but never receive or check any CancellationToken.
+    /// ASYNC303: an open-ended loop (while/do, for without a counted bound, foreach over a consuming enumerable) in an async
+    /// method or async iterator that has a token, whose iterations suspend (await, await foreach/using, yield return) but
+    /// never receive or check any CancellationToken.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ObserveCancellationInLoopAnalyzer : DiagnosticAnalyzer
@@ -39,6 +40,13 @@ namespace AsyncAnalyzers.Cancellation
             if (context.Operation is not ILoopOperation loop
                 || loop is IForEachLoopOperation { IsAsynchronous: true }
                 || !AsyncContext.IsAsyncContext(loop, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            // Only loops whose iteration count is open-ended: stopping a bounded loop over an in-memory collection half-way
+            // can leave state half-moved, and it ends soon anyway.
+            if (!IsOpenEnded(loop, known))
             {
                 return;
             }
@@ -74,6 +82,34 @@ namespace AsyncAnalyzers.Cancellation
             };
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
         }
+
+        /// <summary>
+        /// <c>while</c>/<c>do</c> loops (polling, reading until the input ends, <c>while (true)</c>) and <c>for (;;)</c>, unless
+        /// their condition counts to a bound (<c>i &lt; count</c>); <c>foreach</c> only over a consuming enumerable fed from
+        /// outside (<c>BlockingCollection.GetConsumingEnumerable()</c>) — a foreach over a collection ends with it.
+        /// </summary>
+        private static bool IsOpenEnded(ILoopOperation loop, KnownSymbols known)
+        {
+            switch (loop)
+            {
+                case IWhileLoopOperation whileLoop:
+                    return whileLoop.Condition is null || !CountsToABound(whileLoop.Condition);
+                case IForLoopOperation forLoop:
+                    return forLoop.Condition is null || !CountsToABound(forLoop.Condition);
+                case IForEachLoopOperation forEach:
+                    return BlockingTaskCalls.Unwrap(forEach.Collection) is IInvocationOperation { TargetMethod: { Name: "GetConsumingEnumerable", ContainingType: { } type } }
+                           && KnownSymbols.Is(type.OriginalDefinition, known.BlockingCollectionOfT);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>i &lt; count</c>, <c>n &gt;= 0</c> …: a relational comparison is a counted loop.</summary>
+        private static bool CountsToABound(IOperation condition)
+            => BlockingTaskCalls.Unwrap(condition) is IBinaryOperation
+            {
+                OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+            };
 
         private static bool SuspendsSyntactically(SyntaxNode loop)
         {

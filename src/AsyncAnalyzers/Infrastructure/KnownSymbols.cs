@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -154,6 +155,38 @@ namespace AsyncAnalyzers.Infrastructure
         private bool _semaphoreSlimResolved;
 
         public INamedTypeSymbol? SemaphoreSlim => System.Threading.Volatile.Read(ref _semaphoreSlimResolved) ? _semaphoreSlim : Resolve(ref _semaphoreSlim, ref _semaphoreSlimResolved, "System.Threading.SemaphoreSlim");
+
+        private ImmutableArray<INamedTypeSymbol> _loggerTypes;
+
+        /// <summary>Types whose methods only write a message somewhere: Console, Debug, Trace and the usual logging libraries.</summary>
+        public ImmutableArray<INamedTypeSymbol> LoggerTypes
+        {
+            get
+            {
+                if (_loggerTypes.IsDefault)
+                {
+                    var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                    foreach (var name in LoggerTypeNames)
+                    {
+                        if (_compilation.GetTypeByMetadataName(name) is { } type)
+                        {
+                            builder.Add(type);
+                        }
+                    }
+
+                    ImmutableInterlocked.InterlockedInitialize(ref _loggerTypes, builder.ToImmutable());
+                }
+
+                return _loggerTypes;
+            }
+        }
+
+        private static readonly string[] LoggerTypeNames =
+        {
+            "System.Console", "System.Diagnostics.Debug", "System.Diagnostics.Trace",
+            "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions",
+            "Serilog.ILogger", "Serilog.Log", "NLog.ILogger", "NLog.Logger", "log4net.ILog",
+        };
 
         private INamedTypeSymbol? _iNotifyCompletion;
         private bool _iNotifyCompletionResolved;

@@ -2,15 +2,14 @@ using System.Threading.Tasks;
 using AsyncAnalyzers.Cancellation;
 using AsyncAnalyzers.CodeFixes.Cancellation;
 using AsyncAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis.CSharp;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Cancellation.DoNotSwallowCancellationAnalyzer, AsyncAnalyzers.CodeFixes.Cancellation.DoNotSwallowCancellationCodeFixProvider>;
 
 namespace AsyncAnalyzers.Tests.Cancellation
 {
-    /// <summary>ASYNC304: catch-alls that swallow cancellation.</summary>
+    /// <summary>ASYNC304: catch-alls that swallow the caller's cancellation.</summary>
     public sealed class DoNotSwallowCancellationTests
     {
-        private static string Wrap(string body) => $$"""
+        private static string Wrap(string body, string parameters = "CancellationToken token") => $$"""
             using System;
             using System.Threading;
             using System.Threading.Tasks;
@@ -18,76 +17,175 @@ namespace AsyncAnalyzers.Tests.Cancellation
             class C
             {
                 Task SendAsync(CancellationToken token) => Task.Delay(1, token);
-                void Log(Exception e) { }
+                void Handle(Exception e) { }
+                Exception? _last;
 
-                async Task M(CancellationToken token)
+                async Task M({{parameters}})
                 {
             {{body}}
                 }
             }
             """;
 
+        private static DiagnosticResult At(int marker, string token = "token") => Verify.Diagnostic().WithLocation(marker).WithArguments(token);
+
+        // ---------------------------------------------------------------- reported and fixed
+
         [Fact]
-        public Task Catch_Exception_with_variable_gets_a_filter()
+        public Task Logging_catch_all_gets_a_rethrow_clause_for_the_callers_token()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        [|catch (Exception ex)|] // keep going\n        {\n            Log(ex);\n        }"),
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        catch (Exception ex) when (ex is not OperationCanceledException) // keep going\n        {\n            Log(ex);\n        }"));
+                Wrap("""
+                            try
+                            {
+                                await SendAsync(token);
+                            }
+                            {|#0:catch (Exception ex)|} // keep going
+                            {
+                                Console.WriteLine(ex);
+                            }
+                    """),
+                At(0),
+                Wrap("""
+                            try
+                            {
+                                await SendAsync(token);
+                            }
+                            catch (OperationCanceledException) when (token.IsCancellationRequested)
+                            {
+                                throw;
+                            }
+                            catch (Exception ex) // keep going
+                            {
+                                Console.WriteLine(ex);
+                            }
+                    """));
 
         [Fact]
-        public Task Catch_Exception_without_variable_gets_one()
+        public Task Bare_catch_gets_the_clause_too()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        [|catch (Exception)|]\n        {\n        }"),
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        catch (Exception ex) when (ex is not OperationCanceledException)\n        {\n        }"));
+                Wrap("""
+                            try
+                            {
+                                await SendAsync(token);
+                            }
+                            {|#0:catch|}
+                            {
+                            }
+                    """),
+                At(0),
+                Wrap("""
+                            try
+                            {
+                                await SendAsync(token);
+                            }
+                            catch (OperationCanceledException) when (token.IsCancellationRequested)
+                            {
+                                throw;
+                            }
+                            catch
+                            {
+                            }
+                    """));
 
         [Fact]
-        public Task Bare_catch_gets_a_typed_declaration_and_filter()
+        public Task Timeout_linked_to_the_callers_token_stays_handled_after_the_fix()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        [|catch|]\n        {\n        }"),
-                Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        catch (Exception ex) when (ex is not OperationCanceledException)\n        {\n        }"));
+                Wrap("""
+                            // A request timeout is an OperationCanceledException too: it must keep returning "timed out".
+                            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                            try
+                            {
+                                await SendAsync(timeout.Token);
+                            }
+                            {|#0:catch (Exception)|}
+                            {
+                                Console.WriteLine("timed out or failed");
+                            }
+                    """, "CancellationToken cancellationToken"),
+                At(0, "cancellationToken"),
+                Wrap("""
+                            // A request timeout is an OperationCanceledException too: it must keep returning "timed out".
+                            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                            try
+                            {
+                                await SendAsync(timeout.Token);
+                            }
+                            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                            {
+                                throw;
+                            }
+                            catch (Exception)
+                            {
+                                Console.WriteLine("timed out or failed");
+                            }
+                    """, "CancellationToken cancellationToken"));
 
         [Fact]
-        public Task Name_clash_picks_another_variable()
-            => Verify.VerifyCodeFixAsync(
-                Wrap("        var ex = 1;\n        try\n        {\n            await SendAsync(token);\n        }\n        [|catch (Exception)|]\n        {\n            ex++;\n        }"),
-                Wrap("        var ex = 1;\n        try\n        {\n            await SendAsync(token);\n        }\n        catch (Exception ex1) when (ex1 is not OperationCanceledException)\n        {\n            ex++;\n        }"));
+        public Task Token_method_call_and_token_copied_to_a_local_count_as_receiving()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var copy = token;
+                        try
+                        {
+                            copy.ThrowIfCancellationRequested();
+                            await Task.Yield();
+                        }
+                        {|#0:catch (Exception)|}
+                        {
+                        }
+                """), At(0));
 
         [Fact]
-        public async Task Before_CSharp_9_the_filter_uses_a_negated_is()
-        {
-            var test = new CodeFixTest<DoNotSwallowCancellationAnalyzer, DoNotSwallowCancellationCodeFixProvider>
-            {
-                LanguageVersion = LanguageVersion.CSharp8,
-                TestCode = Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        [|catch (Exception e)|]\n        {\n            Log(e);\n        }").Replace("CancellationToken token)", "CancellationToken token)"),
-                FixedCode = Wrap("        try\n        {\n            await SendAsync(token);\n        }\n        catch (Exception e) when (!(e is OperationCanceledException))\n        {\n            Log(e);\n        }"),
-            };
-            await test.RunAsync();
-        }
+        public Task Logger_calls_are_not_a_decision_about_cancellation()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Microsoft.Extensions.Logging
+                {
+                    public interface ILogger { }
+
+                    public static class LoggerExtensions
+                    {
+                        public static void LogError(this ILogger logger, Exception exception, string message) { }
+                    }
+                }
+
+                class C
+                {
+                    async Task M(Microsoft.Extensions.Logging.ILogger logger, CancellationToken token)
+                    {
+                        try { await Task.Delay(10, token); }
+                        {|#0:catch (Exception ex)|} { Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, ex, "failed"); }
+                    }
+                }
+                """,
+                At(0));
 
         [Fact]
-        public Task Token_method_call_inside_try_counts_as_receiving()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try\n        {\n            token.ThrowIfCancellationRequested();\n            await Task.Yield();\n        }\n        [|catch (Exception)|]\n        {\n        }"));
+        public Task Token_passed_only_inside_a_nested_lambda_still_counts_as_received()
+            => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Run(() => SendAsync(token)); }\n        {|#0:catch (Exception)|} { }"), At(0));
 
-        // ---------------------------------------------------------------- must not flag
-
-        [Fact]
-        public Task Filtered_catch_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await SendAsync(token); }\n        catch (Exception ex) when (ex is not OperationCanceledException) { Log(ex); }"));
+        // ---------------------------------------------------------------- must not flag: whose token
 
         [Fact]
-        public Task Rethrowing_catch_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await SendAsync(token); }\n        catch (Exception ex) { Log(ex); throw; }"));
-
-        [Fact]
-        public Task Preceding_OperationCanceledException_catch_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await SendAsync(token); }\n        catch (OperationCanceledException) { throw; }\n        catch (Exception ex) { Log(ex); }"));
+        public Task Token_the_method_made_itself_is_not_the_callers()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                        try { await SendAsync(timeout.Token); }
+                        catch (Exception) { Console.WriteLine("timed out"); }
+                """));
 
         [Fact]
         public Task Try_without_a_token_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Delay(1); }\n        catch (Exception ex) { Log(ex); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Delay(1); }\n        catch (Exception ex) { Console.WriteLine(ex); }"));
 
         [Fact]
         public Task Try_passing_only_None_or_default_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        // Shape seen in a real controller: a scan started with CancellationToken.None cannot be canceled.\n        try { await SendAsync(CancellationToken.None); await SendAsync(default); }\n        catch (Exception ex) { Log(ex); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        // A scan started with CancellationToken.None cannot be canceled.\n        try { await SendAsync(CancellationToken.None); await SendAsync(default); }\n        catch (Exception ex) { Console.WriteLine(ex); }"));
 
         [Fact]
         public Task Sync_method_is_not_reported()
@@ -106,16 +204,128 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 }
                 """);
 
-        [Fact]
-        public Task Specific_exception_catches_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await SendAsync(token); }\n        catch (InvalidOperationException ex) { Log(ex); }\n        catch (TimeoutException) { }"));
+        // ---------------------------------------------------------------- must not flag: the handler decides
 
         [Fact]
-        public Task Catch_wrapping_and_throwing_another_exception_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await SendAsync(token); }\n        catch (Exception ex) { throw new InvalidOperationException(\"send failed\", ex); }"));
+        public Task Filtered_rethrowing_and_wrapping_catches_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await SendAsync(token); }
+                        catch (Exception ex) when (ex is not OperationCanceledException) { Console.WriteLine(ex); }
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { Console.WriteLine(ex); throw; }
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { throw new InvalidOperationException("send failed", ex); }
+                """));
 
         [Fact]
-        public Task Token_passed_only_inside_a_nested_lambda_still_counts_as_received()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Run(() => SendAsync(token)); }\n        [|catch (Exception)|] { }"));
+        public Task Preceding_cancellation_catch_and_specific_catches_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await SendAsync(token); }
+                        catch (OperationCanceledException) { throw; }
+                        catch (Exception ex) { Console.WriteLine(ex); }
+                        try { await SendAsync(token); }
+                        catch (InvalidOperationException ex) { Console.WriteLine(ex); }
+                        catch (TimeoutException) { }
+                """));
+
+        [Fact]
+        public Task Handler_that_tests_for_cancellation_or_the_token_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { if (ex is OperationCanceledException) { return; } Console.WriteLine(ex); }
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { switch (ex) { case TaskCanceledException: return; default: Console.WriteLine(ex); break; } }
+                        try { await SendAsync(token); }
+                        catch (Exception) { if (token.IsCancellationRequested) { return; } }
+                        try { await SendAsync(token); }
+                        catch (Exception) { await Task.Delay(1000, token); }
+                """));
+
+        [Fact]
+        public Task Handler_that_hands_the_exception_on_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var done = new TaskCompletionSource<int>();
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { done.TrySetException(ex); }
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { Handle(ex); }
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { _last = ex; }
+                """));
+
+        [Fact]
+        public Task Token_checked_right_after_the_try_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await SendAsync(token); }
+                        catch (Exception ex) { Console.WriteLine(ex); }
+                        token.ThrowIfCancellationRequested();
+                """));
+
+        [Fact]
+        public Task Best_effort_cleanup_inside_a_rethrowing_handler_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await SendAsync(token); }
+                        catch (InvalidOperationException)
+                        {
+                            try { await SendAsync(token); }
+                            catch { }
+                            throw;
+                        }
+                """));
+
+        [Fact]
+        public Task Top_level_catch_of_an_async_void_callback_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private readonly CancellationToken _token;
+
+                    async void OnTick(object state, CancellationToken token)
+                    {
+                        try { await Task.Delay(1, token); }
+                        catch (Exception ex) { Console.WriteLine(ex); }
+                    }
+
+                    void Start(CancellationToken token)
+                    {
+                        Action tick = async () =>
+                        {
+                            try { await Task.Delay(1, token); }
+                            catch (Exception ex) { Console.WriteLine(ex); }
+                        };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Catch_all_isolating_callbacks_in_a_cancellation_aware_loop_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Func<CancellationToken, Task>[] handlers = Array.Empty<Func<CancellationToken, Task>>();
+                        while (!token.IsCancellationRequested)
+                        {
+                            foreach (var handler in handlers)
+                            {
+                                try { await handler(token); }
+                                catch (Exception ex) { Console.WriteLine(ex); }
+                            }
+                        }
+
+                        try
+                        {
+                            foreach (var handler in handlers)
+                            {
+                                try { await handler(token); }
+                                catch (Exception ex) { Console.WriteLine(ex); }
+                            }
+                        }
+                        catch (OperationCanceledException)
+                        {
+                        }
+                """));
     }
 }

@@ -28,25 +28,52 @@ namespace AsyncAnalyzers.Tests.Cancellation
         private static DiagnosticResult At(int marker, string token) => Verify.Diagnostic().WithLocation(marker).WithArguments(token);
 
         [Fact]
-        public Task While_loop_gets_a_check_first()
+        public Task Polling_loop_gets_a_check_first()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        var i = 0;\n        {|#0:while|} (i++ < 10)\n        {\n            // one step\n            await StepAsync();\n        }"),
+                Wrap("        var pending = true;\n        {|#0:while|} (pending)\n        {\n            // one step\n            await StepAsync();\n            pending = items[0] != 0;\n        }"),
                 At(0, "cancellationToken"),
-                Wrap("        var i = 0;\n        while (i++ < 10)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            // one step\n            await StepAsync();\n        }"));
+                Wrap("        var pending = true;\n        while (pending)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            // one step\n            await StepAsync();\n            pending = items[0] != 0;\n        }"));
 
         [Fact]
-        public Task Foreach_and_for_loops_are_reported_and_fixed()
+        public Task Endless_for_and_consuming_foreach_are_reported_and_fixed()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        {|#0:foreach|} (var item in items)\n        {\n            await StepAsync();\n        }\n\n        {|#1:for|} (var i = 0; i < 3; i++)\n        {\n            await StepAsync();\n        }"),
+                Wrap("        var queue = new System.Collections.Concurrent.BlockingCollection<int>();\n        {|#0:foreach|} (var item in queue.GetConsumingEnumerable())\n        {\n            await StepAsync();\n        }\n\n        {|#1:for|} (;;)\n        {\n            await StepAsync();\n        }"),
                 new[] { At(0, "cancellationToken"), At(1, "cancellationToken") },
-                Wrap("        foreach (var item in items)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n\n        for (var i = 0; i < 3; i++)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+                Wrap("        var queue = new System.Collections.Concurrent.BlockingCollection<int>();\n        foreach (var item in queue.GetConsumingEnumerable())\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n\n        for (;;)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
 
         [Fact]
         public Task Loop_body_without_braces_is_wrapped()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        {|#0:foreach|} (var item in items)\n            await StepAsync();"),
+                Wrap("        {|#0:while|} (true)\n            await StepAsync();"),
                 At(0, "cancellationToken"),
-                Wrap("        foreach (var item in items)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+                Wrap("        while (true)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+
+        [Fact]
+        public Task Bounded_loops_over_collections_and_counts_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        // Stopping these half-way can leave state half-moved; they end with their collection anyway.
+                        foreach (var item in items)
+                        {
+                            await StepAsync();
+                        }
+
+                        for (var i = 0; i < items.Length; i++)
+                        {
+                            await StepAsync();
+                        }
+
+                        var left = 3;
+                        while (left-- > 0)
+                        {
+                            await StepAsync();
+                        }
+
+                        var map = new Dictionary<int, int>();
+                        foreach (var pair in map)
+                        {
+                            await StepAsync();
+                        }
+                """));
 
         [Fact]
         public Task Loop_in_async_iterator_with_yield_is_reported()
@@ -70,15 +97,15 @@ namespace AsyncAnalyzers.Tests.Cancellation
         [Fact]
         public Task Token_source_local_is_used()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        using var cts = new CancellationTokenSource();\n        {|#0:do|}\n        {\n            await StepAsync();\n        }\n        while (items.Length > 0);", "int unused"),
+                Wrap("        using var cts = new CancellationTokenSource();\n        {|#0:do|}\n        {\n            await StepAsync();\n        }\n        while (items[0] != 0);", "int unused"),
                 At(0, "cts.Token"),
-                Wrap("        using var cts = new CancellationTokenSource();\n        do\n        {\n            cts.Token.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n        while (items.Length > 0);", "int unused"));
+                Wrap("        using var cts = new CancellationTokenSource();\n        do\n        {\n            cts.Token.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n        while (items[0] != 0);", "int unused"));
 
         // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Loop_passing_the_token_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items) { await Task.Delay(item, cancellationToken); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        while (items[0] != 0) { await Task.Delay(items[0], cancellationToken); }"));
 
         [Fact]
         public Task Loop_checking_IsCancellationRequested_is_not_reported()
@@ -86,19 +113,19 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Loop_using_a_linked_token_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        foreach (var item in items) { await Task.Delay(item, linked.Token); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        while (items[0] != 0) { await Task.Delay(items[0], linked.Token); }"));
 
         [Fact]
         public Task Loop_using_the_token_under_another_name_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var stop = cancellationToken;\n        foreach (var item in items) { await Task.Delay(item, stop); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        var stop = cancellationToken;\n        while (items[0] != 0) { await Task.Delay(items[0], stop); }"));
 
         [Fact]
         public Task Loop_whose_token_use_sits_in_a_nested_lambda_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items)\n        {\n            System.Func<Task> later = () => Task.Delay(item, cancellationToken);\n            await later();\n        }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        while (items[0] != 0)\n        {\n            System.Func<Task> later = () => Task.Delay(items[0], cancellationToken);\n            await later();\n        }"));
 
         [Fact]
         public Task Loop_without_suspension_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        foreach (var item in items) { sum += item; }\n        await StepAsync();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        while (items[0] != sum) { sum += items[0]; }\n        await StepAsync();"));
 
         [Fact]
         public Task Loop_in_sync_method_is_not_reported()
@@ -111,14 +138,14 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 {
                     void M(int[] items, CancellationToken token)
                     {
-                        foreach (var item in items) { Task.Delay(item).Wait(); }
+                        while (items[0] != 0) { Task.Delay(items[0]).Wait(); }
                     }
                 }
                 """);
 
         [Fact]
         public Task Method_without_a_token_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        foreach (var item in items) { await StepAsync(); }", "int unused"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        while (items[0] != 0) { await StepAsync(); }", "int unused"));
 
         [Fact]
         public Task Await_foreach_with_WithCancellation_is_not_reported()
@@ -156,6 +183,6 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Awaits_only_inside_a_nested_lambda_do_not_count()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var work = new List<System.Func<Task>>();\n        foreach (var item in items) { work.Add(async () => await StepAsync()); }\n        await StepAsync();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("        var work = new List<System.Func<Task>>();\n        while (work.Count != items[0]) { work.Add(async () => await StepAsync()); }\n        await StepAsync();"));
     }
 }
