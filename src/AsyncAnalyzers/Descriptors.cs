@@ -72,6 +72,15 @@ namespace AsyncAnalyzers
             DiagnosticSeverity.Info,
             description: "Top-level statements become an async entry point as soon as they contain an await, so they never need to block on a task.");
 
+        public static readonly DiagnosticDescriptor AsyncVoidCallback = Create(
+            DiagnosticIds.AsyncVoidMethod,
+            title: "Avoid async void methods",
+            messageFormat: "'{0}' is an 'async void' callback: an exception it throws crashes the process; guard the whole body with try/catch",
+            DiagnosticCategories.Unobserved,
+            DiagnosticSeverity.Warning,
+            description: "An async void method used only as a void callback (a timer, a SendOrPostCallback) must stay void; with its whole body " +
+                         "inside a try/catch that handles every exception it is the correct shape, without one an exception crashes the process.");
+
         public static readonly DiagnosticDescriptor LockAcrossAwait = Create(
             DiagnosticIds.LockAcrossAwait,
             title: "Do not hold a thread-bound lock across await",

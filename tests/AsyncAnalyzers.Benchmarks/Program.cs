@@ -31,6 +31,9 @@ namespace AsyncAnalyzers.Benchmarks
 
             Or measure the cascade fix ("Make 'M' async and update callers") on a tree of .csproj projects:
               cascade DIR [--exe Name1,Name2] [--public-api] [--ids ASYNC104,ASYNC201]
+
+            Or write every diagnostic on a real codebase, with its source lines, to a review file (docs/precision.md):
+              precision DIR [--name Label] [--sets ours,vsthrd,asyncfixer,meziantou,netanalyzers] [--references DIR] [--exclude part,part]
             """;
 
         public static async Task<int> Main(string[] args)
@@ -38,6 +41,11 @@ namespace AsyncAnalyzers.Benchmarks
             if (args.Length > 0 && args[0] == "cascade")
             {
                 return await CascadeMeasurement.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+            }
+
+            if (args.Length > 0 && args[0] == "precision")
+            {
+                return await PrecisionReport.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
             }
 
             var options = Options.Parse(args);

@@ -28,6 +28,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             => !diagnostic.Properties.ContainsKey(AsyncVoidMethodAnalyzer.ContractBoundProperty)
+               && !diagnostic.Properties.ContainsKey(AsyncVoidMethodAnalyzer.CallbackProperty)
                && KnownSymbols.Get(model.Compilation).Task != null
                && FindDeclaration(root, diagnostic) is { } declaration
                && ReturnType(declaration) is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AsyncAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Blocking
 {
@@ -42,6 +43,7 @@ namespace AsyncAnalyzers.Blocking
             var function = AsyncContext.GetEnclosingFunction(call.Operation, context.ContainingSymbol);
             if (function is null || function.IsAsync
                 || IsAwaiterGetResult(function, known)
+                || IsDisposeBlockingOnDisposeAsync(function, call.Operation, known)
                 || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
                 || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
             {
@@ -68,6 +70,43 @@ namespace AsyncAnalyzers.Blocking
         private static bool IsAwaiterGetResult(IMethodSymbol function, KnownSymbols known)
             => function is { Name: "GetResult", Parameters.Length: 0, IsStatic: false, MethodKind: MethodKind.Ordinary, ContainingType: { } awaiter }
                && known.IsAwaiter(awaiter);
+
+        /// <summary>
+        /// <c>Dispose()</c> / <c>Dispose(bool)</c> of a type that is also IAsyncDisposable, blocking on its own DisposeAsync:
+        /// the synchronous contract leaves no other way, and the remedy is at the callers (<c>await using</c>), not here.
+        /// Other blocking calls in Dispose are still reported.
+        /// </summary>
+        private static bool IsDisposeBlockingOnDisposeAsync(IMethodSymbol function, IOperation blocking, KnownSymbols known)
+        {
+            if (function.Name != "Dispose" || function.Parameters.Length > 1 || known.IAsyncDisposable is not { } asyncDisposable
+                || function.ContainingType is not { } type || !Implements(type, asyncDisposable))
+            {
+                return false;
+            }
+
+            foreach (var operation in blocking.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "DisposeAsync" or "DisposeAsyncCore" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (KnownSymbols.Is(implemented, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The compiler's name for the method top-level statements form.</summary>
         private const string TopLevelStatementsEntryPoint = "<Main>$";

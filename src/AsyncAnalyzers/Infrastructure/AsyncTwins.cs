@@ -214,6 +214,13 @@ namespace AsyncAnalyzers.Infrastructure
                 return null;
             }
 
+            // Close() of a disposable (Stream, TextWriter, DbConnection …) is its Dispose under another name: disposing
+            // asynchronously is ASYNC401's business (await using / DisposeAsync), not a twin's.
+            if (name == "Close" && method.Parameters.IsEmpty && IsDisposable(method.ContainingType))
+            {
+                return null;
+            }
+
             // Most calls have no twin: look for one first (cached per method), and only then ask the exclusion table.
             var definition = method.ReducedFrom ?? method;
             AsyncTwin? best = null;
@@ -259,6 +266,24 @@ namespace AsyncAnalyzers.Infrastructure
             }
 
             return best;
+        }
+
+        private bool IsDisposable(INamedTypeSymbol? type)
+        {
+            if (type is null || _known.IDisposable is not { } disposable)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (KnownSymbols.Is(@interface, disposable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private readonly ConcurrentDictionary<string, string> _twinNames = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);

@@ -156,6 +156,11 @@ namespace AsyncAnalyzers.Infrastructure
 
         public INamedTypeSymbol? SemaphoreSlim => System.Threading.Volatile.Read(ref _semaphoreSlimResolved) ? _semaphoreSlim : Resolve(ref _semaphoreSlim, ref _semaphoreSlimResolved, "System.Threading.SemaphoreSlim");
 
+        private INamedTypeSymbol? _iAsyncDisposable;
+        private bool _iAsyncDisposableResolved;
+
+        public INamedTypeSymbol? IAsyncDisposable => System.Threading.Volatile.Read(ref _iAsyncDisposableResolved) ? _iAsyncDisposable : Resolve(ref _iAsyncDisposable, ref _iAsyncDisposableResolved, "System.IAsyncDisposable");
+
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 
         /// <summary>Types whose methods only write a message somewhere: Console, Debug, Trace and the usual logging libraries.</summary>

@@ -16,9 +16,14 @@ namespace AsyncAnalyzers.Unobserved
         /// <summary>Diagnostic property: present when the signature is fixed by an override or interface (no fix).</summary>
         public const string ContractBoundProperty = "ContractBound";
 
+        /// <summary>Diagnostic property: the method is a callback converted to a void delegate; it must stay void (no fix).</summary>
+        public const string CallbackProperty = "Callback";
+
         private static readonly ImmutableDictionary<string, string?> ContractBound = ImmutableDictionary<string, string?>.Empty.Add(ContractBoundProperty, "true");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AsyncVoidMethod);
+        private static readonly ImmutableDictionary<string, string?> Callback = ImmutableDictionary<string, string?>.Empty.Add(CallbackProperty, "true");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AsyncVoidMethod, Descriptors.AsyncVoidCallback);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -32,17 +37,67 @@ namespace AsyncAnalyzers.Unobserved
                     return;
                 }
 
-                start.RegisterSymbolAction(c => AnalyzeMethod(c, known), SymbolKind.Method);
+                // Per type: how its async void methods are used (called, or converted to a delegate) and whether each one's
+                // whole body is guarded, decided when the type's analysis ends.
+                start.RegisterSymbolStartAction(
+                    typeStart =>
+                    {
+                        if (!HasAsyncVoidMethod((INamedTypeSymbol)typeStart.Symbol))
+                        {
+                            return;
+                        }
+
+                        var usage = new TypeUsage();
+                        typeStart.RegisterOperationAction(c => usage.Record(c.Operation, c.ContainingSymbol, known), OperationKind.Invocation, OperationKind.MethodReference, OperationKind.MethodBody);
+                        typeStart.RegisterSymbolEndAction(c => AnalyzeType(c, known, usage));
+                    },
+                    SymbolKind.NamedType);
                 start.RegisterOperationAction(c => AnalyzeLocalFunction(c, known), OperationKind.LocalFunction);
             });
         }
 
-        private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols known)
+        private static bool HasAsyncVoidMethod(INamedTypeSymbol type)
         {
-            if (context.Symbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known, TypeUsage usage)
+        {
+            foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+            {
+                if (member is IMethodSymbol method)
+                {
+                    AnalyzeMethod(context, known, method, usage);
+                }
+            }
+        }
+
+        private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method, TypeUsage usage)
+        {
+            if (method is not { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation }
                 || method.Locations.Length == 0 || !method.Locations[0].IsInSource
                 || known.IsEventHandlerSignature(method))
             {
+                return;
+            }
+
+            // A callback that must stay void (every use in its type converts it to a delegate, none calls it): with its whole
+            // body guarded by a catch-all it is the correct shape; without one, the advice is to guard it, not to return Task.
+            if (usage.IsOnlyACallback(method))
+            {
+                if (!usage.IsGuarded(method))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidCallback, method.Locations[0], Callback, method.Name));
+                }
+
                 return;
             }
 
@@ -71,7 +126,86 @@ namespace AsyncAnalyzers.Unobserved
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidMethod, function.Locations[0], function.Name));
         }
 
-        /// <summary>Whether ASYNC203 reports this method's declaration with default options (so other rules need not report it again).</summary>
+        /// <summary>What a type does with its async void methods; filled by operation actions, read at the type's end.</summary>
+        private sealed class TypeUsage
+        {
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _called = new(SymbolEqualityComparer.Default);
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _converted = new(SymbolEqualityComparer.Default);
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _guarded = new(SymbolEqualityComparer.Default);
+
+            public void Record(IOperation operation, ISymbol containingSymbol, KnownSymbols known)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod: { IsAsync: true, ReturnsVoid: true } target }:
+                        _called[target.OriginalDefinition] = true;
+                        break;
+                    case IMethodReferenceOperation { Method: { IsAsync: true, ReturnsVoid: true } target }:
+                        _converted[target.OriginalDefinition] = true;
+                        break;
+                    case IMethodBodyOperation { BlockBody: { } body }
+                        when containingSymbol is IMethodSymbol { IsAsync: true, ReturnsVoid: true } declared && IsWholeBodyGuarded(body, known):
+                        _guarded[declared.OriginalDefinition] = true;
+                        break;
+                }
+            }
+
+            public bool IsOnlyACallback(IMethodSymbol method)
+                => _converted.ContainsKey(method.OriginalDefinition) && !_called.ContainsKey(method.OriginalDefinition);
+
+            public bool IsGuarded(IMethodSymbol method) => _guarded.ContainsKey(method.OriginalDefinition);
+        }
+
+        /// <summary>
+        /// Every statement of the body is a <c>try</c> whose catch-all (<c>catch</c> / <c>catch (Exception)</c>, no filter)
+        /// does not rethrow: no exception can leave the method.
+        /// </summary>
+        private static bool IsWholeBodyGuarded(IBlockOperation body, KnownSymbols known)
+        {
+            if (body.Operations.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var statement in body.Operations)
+            {
+                if (statement is not ITryOperation tryOperation || !HasNonRethrowingCatchAll(tryOperation, known))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasNonRethrowingCatchAll(ITryOperation tryOperation, KnownSymbols known)
+        {
+            foreach (var clause in tryOperation.Catches)
+            {
+                if (clause.Filter != null
+                    || !(clause.ExceptionType.SpecialType == SpecialType.System_Object || KnownSymbols.Is(clause.ExceptionType, known.Exception)))
+                {
+                    continue;
+                }
+
+                foreach (var operation in clause.Handler.Descendants())
+                {
+                    if (operation is IThrowOperation && !AsyncContext.IsInNestedFunction(operation, clause.Handler))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether this async void method's declaration is ASYNC203's to judge with default options (reported there, or found
+        /// to be a guarded callback), so that other rules do not report its uses again.
+        /// </summary>
         internal static bool IsReportedByDefault(IMethodSymbol method, KnownSymbols known)
             => method is { IsAsync: true, ReturnsVoid: true }
                && method.Locations.Length > 0 && method.Locations[0].IsInSource

@@ -692,6 +692,31 @@ namespace AsyncAnalyzers.Tests.Blocking
                 At(0, "TextWriter.WriteLine", "WriteLineAsync"));
 
         [Fact]
+        public Task Close_of_a_disposable_is_left_to_the_resource_rules()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Channel
+                {
+                    public void Close() { }
+                    public Task CloseAsync() => Task.CompletedTask;
+                }
+
+                class C
+                {
+                    async Task M(Stream stream, Channel channel)
+                    {
+                        await stream.WriteAsync(new byte[1], 0, 1);
+                        stream.Close();
+                        {|#0:channel.Close()|};
+                    }
+                }
+                """,
+                At(0, "Channel.Close", "CloseAsync"));
+
+        [Fact]
         public Task SemaphoreSlim_Wait_with_a_named_zero_constant_is_a_try()
             => Verify.VerifyAnalyzerAsync(Wrap("        const int NoWait = 0;\n        if (gate.Wait(NoWait)) { gate.Release(); }\n        if (gate.Wait(millisecondsTimeout: NoWait, cancellationToken)) { gate.Release(); }"));
 

@@ -286,6 +286,46 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task Dispose_blocking_on_its_own_DisposeAsync_is_not_reported_but_other_blocking_there_is()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+
+                class Connection : IDisposable, IAsyncDisposable
+                {
+                    private readonly Task<int> _pending = Task.Run(() => 1);
+
+                    // The synchronous contract leaves no other way; the callers should use 'await using'.
+                    public void Dispose() => Task.Run(async () => await DisposeAsync()).Wait();
+
+                    public async ValueTask DisposeAsync() => await Task.Yield();
+                }
+
+                class Session : IDisposable, IAsyncDisposable
+                {
+                    private readonly Task<int> _pending = Task.Run(() => 1);
+
+                    public void Dispose()
+                    {
+                        DisposeAsync().AsTask().GetAwaiter().GetResult();
+                        Console.WriteLine({|#0:_pending.Result|});
+                    }
+
+                    public async ValueTask DisposeAsync() => await Task.Yield();
+                }
+
+                class Plain : IDisposable
+                {
+                    private Task Flush() => Task.CompletedTask;
+
+                    public void Dispose() => {|#1:Flush().Wait()|};
+                }
+                """,
+                Plain(0, "Result"),
+                Plain(1, "Wait()"));
+
+        [Fact]
         public Task GetResult_of_a_custom_awaiter_is_the_awaiter_contract()
             => Verify.VerifyAnalyzerAsync(
                 """

@@ -167,6 +167,114 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 """);
 
         [Fact]
+        public Task Guarded_timer_callback_is_the_right_shape_and_not_reported()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Monitor
+                {
+                    private Timer? _timer;
+
+                    public void Start() => _timer = new Timer(Poll, null, 0, 1000);
+
+                    // TimerCallback returns void: the callback must stay async void, and nothing can leave its body.
+                    private async void Poll(object? state)
+                    {
+                        try
+                        {
+                            await Task.Delay(1);
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.WriteLine(ex);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Unguarded_callback_is_told_to_guard_its_body_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Monitor
+                {
+                    public Timer Start() => new Timer(Poll, null, 0, 1000);
+
+                    private async void {|#0:Poll|}(object? state)
+                    {
+                        await Task.Delay(1);
+                    }
+                }
+                """,
+                Verify.Diagnostic(Descriptors.AsyncVoidCallback).WithLocation(0)
+                    .WithMessage("'Poll' is an 'async void' callback: an exception it throws crashes the process; guard the whole body with try/catch"),
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Monitor
+                {
+                    public Timer Start() => new Timer(Poll, null, 0, 1000);
+
+                    private async void {|#0:Poll|}(object? state)
+                    {
+                        await Task.Delay(1);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Guarded_method_that_is_also_called_directly_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Monitor
+                {
+                    public Timer Start()
+                    {
+                        Poll(null);
+                        return new Timer(Poll, null, 0, 1000);
+                    }
+
+                    private async void {|#0:Poll|}(object? state)
+                    {
+                        try { await Task.Delay(1); }
+                        catch { }
+                    }
+                }
+                """,
+                Verify.Diagnostic(Descriptors.AsyncVoidMethod).WithLocation(0).WithArguments("Poll"),
+                """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Monitor
+                {
+                    public Timer Start()
+                    {
+                        Poll(null);
+                        return new Timer(Poll, null, 0, 1000);
+                    }
+
+                    private async void {|#0:Poll|}(object? state)
+                    {
+                        try { await Task.Delay(1); }
+                        catch { }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Local_function_used_as_a_delegate_is_reported_without_a_fix()
             => Verify.VerifyCodeFixAsync(
                 """

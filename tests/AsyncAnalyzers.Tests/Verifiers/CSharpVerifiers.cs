@@ -11,8 +11,17 @@ namespace AsyncAnalyzers.Tests.Verifiers
     public static class CSharpAnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        /// <summary>The analyzer's single descriptor.</summary>
-        public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics.Single());
+        /// <summary>The analyzer's diagnostic: its first descriptor, when all of them share one ID (a rule with two messages).</summary>
+        public static DiagnosticResult Diagnostic()
+        {
+            var descriptors = new TAnalyzer().SupportedDiagnostics;
+            if (descriptors.IsEmpty || descriptors.Any(d => d.Id != descriptors[0].Id))
+            {
+                throw new InvalidOperationException($"{typeof(TAnalyzer).Name} reports several IDs: use Diagnostic(id) or Diagnostic(descriptor).");
+            }
+
+            return new DiagnosticResult(descriptors[0]);
+        }
 
         /// <summary>
         /// The first descriptor with this ID. Unlike the official verifier (which requires exactly one), this works for
