@@ -66,6 +66,12 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
+            // The token already travels with the result: producer().GetAsyncEnumerator(token) / .WithCancellation(token).
+            if (TokenGivenToResult(invocation, known))
+            {
+                return;
+            }
+
             // Never toward the method the call is in: the fix would make it call itself.
             if (SymbolEqualityComparer.Default.Equals(result.Overload?.OriginalDefinition, (context.ContainingSymbol as IMethodSymbol)?.OriginalDefinition))
             {
@@ -106,6 +112,33 @@ namespace AsyncAnalyzers.Cancellation
                     Report(context, loop.Collection, "await foreach", "WithCancellation", null, false);
                     break;
             }
+        }
+
+        private static bool TokenGivenToResult(IInvocationOperation invocation, KnownSymbols known)
+        {
+            IOperation current = invocation;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            // The result is the receiver: the instance, or the 'this' argument of an extension (WithCancellation).
+            var parent = current.Parent is IArgumentOperation { Parameter.Ordinal: 0 } receiver ? receiver.Parent : current.Parent;
+            if (parent is not IInvocationOperation { TargetMethod.Name: "GetAsyncEnumerator" or "WithCancellation" } next
+                || (next.Instance != null && !ReferenceEquals(next.Instance, current)))
+            {
+                return false;
+            }
+
+            foreach (var argument in next.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && KnownSymbols.Is(argument.Value.Type, known.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named, bool wrapsParamsArray = false)

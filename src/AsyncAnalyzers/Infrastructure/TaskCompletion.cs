@@ -19,6 +19,12 @@ namespace AsyncAnalyzers.Infrastructure
         public static bool IsProvenComplete(IOperation taskOperation, KnownSymbols known)
         {
             var task = BlockingTaskCalls.Unwrap(taskOperation);
+
+            // ((Task<T>)task).Result: a reference cast is the same task object.
+            while (task is IConversionOperation { Conversion.IsReference: true } cast)
+            {
+                task = BlockingTaskCalls.Unwrap(cast.Operand);
+            }
             if (IsCompletedFactory(task, known))
             {
                 return true;
@@ -184,7 +190,7 @@ namespace AsyncAnalyzers.Infrastructure
         private static bool IsRanToCompletionCase(ISwitchCaseOperation switchCase, ISymbol symbol, KnownSymbols known)
         {
             if (switchCase.Parent is not ISwitchOperation switchOperation
-                || BlockingTaskCalls.Unwrap(switchOperation.Value) is not IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance }
+                || StatusOf(switchOperation.Value) is not { } instance
                 || !References(BlockingTaskCalls.Unwrap(instance), symbol)
                 || switchCase.Clauses.Length == 0)
             {
@@ -361,6 +367,10 @@ namespace AsyncAnalyzers.Infrastructure
             {
                 case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully", Instance: { } instance }:
                     return References(BlockingTaskCalls.Unwrap(instance), symbol);
+                // t.Wait(timeout) returned true: the task completed (the wait itself is reported, once).
+                case IInvocationOperation { TargetMethod: { Name: "Wait", ReturnType.SpecialType: SpecialType.System_Boolean } wait, Instance: { } waited }
+                    when KnownSymbols.Is(wait.ContainingType, known.Task):
+                    return References(BlockingTaskCalls.Unwrap(waited), symbol);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                     return ImpliesCompleted(and.LeftOperand, symbol, known) || ImpliesCompleted(and.RightOperand, symbol, known);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
@@ -394,12 +404,27 @@ namespace AsyncAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// The task whose <c>Status</c> this is: <c>t.Status</c>, or a local assigned once from it
+        /// (<c>var status = t.Status; switch (status) …</c>).
+        /// </summary>
+        private static IOperation? StatusOf(IOperation operation)
+        {
+            var value = BlockingTaskCalls.Unwrap(operation);
+            if (value is ILocalReferenceOperation { Local: { } local } && AsyncContext.FunctionBody(value) is { } root
+                && SingleAssignedValue(local, root) is { } assigned)
+            {
+                value = BlockingTaskCalls.Unwrap(assigned);
+            }
+
+            return value is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance } ? instance : null;
+        }
+
         /// <summary><c>t.Status</c> compared with <c>TaskStatus.RanToCompletion</c> (either side).</summary>
         private static bool IsStatusRanToCompletion(IOperation left, IOperation right, ISymbol symbol, KnownSymbols known)
         {
             static bool IsStatus(IOperation operation, ISymbol symbol)
-                => BlockingTaskCalls.Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Status", Instance: { } instance }
-                   && References(BlockingTaskCalls.Unwrap(instance), symbol);
+                => StatusOf(operation) is { } instance && References(BlockingTaskCalls.Unwrap(instance), symbol);
 
             static bool IsRanToCompletion(IOperation operation, KnownSymbols known)
                 => BlockingTaskCalls.Unwrap(operation) is IFieldReferenceOperation { Field: { Name: "RanToCompletion" } field }

@@ -396,6 +396,10 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 """);
 
         [Fact]
+        public Task Token_given_to_the_results_enumerator_travels_with_it()
+            => Verify.VerifyAnalyzerAsync(Wrap("        var enumerator = api.ItemsAsync().GetAsyncEnumerator(cancellationToken);\n        var configured = api.ItemsAsync().WithCancellation(cancellationToken);\n        await Task.Yield();"));
+
+        [Fact]
         public Task A_method_is_never_told_to_call_itself()
             => Verify.VerifyAnalyzerAsync(
                 """
