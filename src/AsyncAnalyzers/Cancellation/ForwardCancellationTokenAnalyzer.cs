@@ -66,8 +66,9 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            // The token already travels with the result: producer().GetAsyncEnumerator(token) / .WithCancellation(token).
-            if (TokenGivenToResult(invocation, known))
+            // The token already travels with the result: producer().GetAsyncEnumerator(token) / .WithCancellation(token);
+            // or inside an argument: Send(new Request(data, token)) / var request = new Request { Token = token }; Send(request).
+            if (TokenGivenToResult(invocation, known) || TokenTravelsInAnArgument(invocation, known))
             {
                 return;
             }
@@ -112,6 +113,48 @@ namespace AsyncAnalyzers.Cancellation
                     Report(context, loop.Collection, "await foreach", "WithCancellation", null, false);
                     break;
             }
+        }
+
+        /// <summary>
+        /// An argument is an object built with a token (in the call, or in a local assigned once right before it): the
+        /// callee gets the caller's token through it, and a second one would be redundant.
+        /// </summary>
+        private static bool TokenTravelsInAnArgument(IInvocationOperation invocation, KnownSymbols known)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var value = BlockingTaskCalls.Unwrap(argument.Value);
+                if (value is ILocalReferenceOperation { Local: { } local } && AsyncContext.FunctionBody(value) is { } root)
+                {
+                    value = TaskCompletion.SingleAssignedValue(local, root) is { } assigned ? BlockingTaskCalls.Unwrap(assigned) : value;
+                }
+
+                if (value is IObjectCreationOperation creation && CarriesToken(creation, known))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool CarriesToken(IObjectCreationOperation creation, KnownSymbols known)
+        {
+            foreach (var operation in creation.DescendantsAndSelf())
+            {
+                if (!ReferenceEquals(operation, creation) && operation.Type is { } type && KnownSymbols.Is(type, known.CancellationToken)
+                    && operation is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation { Property.Name: "Token" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool TokenGivenToResult(IInvocationOperation invocation, KnownSymbols known)

@@ -400,6 +400,34 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => Verify.VerifyAnalyzerAsync(Wrap("        var enumerator = api.ItemsAsync().GetAsyncEnumerator(cancellationToken);\n        var configured = api.ItemsAsync().WithCancellation(cancellationToken);\n        await Task.Yield();"));
 
         [Fact]
+        public Task Token_travelling_inside_an_argument_object_is_enough()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                record Request(string Body, CancellationToken Token);
+
+                class Options { public CancellationToken Token { get; set; } public int Retries { get; set; } }
+
+                class Client
+                {
+                    public Task SendAsync(Request request, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                    public Task RunAsync(Options options, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+                    async Task M(CancellationToken cancellationToken)
+                    {
+                        await SendAsync(new Request("a", cancellationToken));
+                        var request = new Request("b", cancellationToken);
+                        await SendAsync(request);
+                        await RunAsync(new Options { Token = cancellationToken, Retries = 2 });
+                        await {|#0:SendAsync(new Request("c", CancellationToken.None))|};
+                    }
+                }
+                """,
+                At(0, "SendAsync", "cancellationToken"));
+
+        [Fact]
         public Task A_method_is_never_told_to_call_itself()
             => Verify.VerifyAnalyzerAsync(
                 """
