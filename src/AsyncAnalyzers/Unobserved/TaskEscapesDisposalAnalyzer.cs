@@ -57,6 +57,11 @@ namespace AsyncAnalyzers.Unobserved
                         return;
 
                     case ITryOperation tryOperation when ReferenceEquals(child, tryOperation.Body) && (tryOperation.Finally != null || tryOperation.Catches.Length > 0):
+                        if (tryOperation.Catches.Length == 0 && FinallyIsIdleAt(tryOperation.Finally!, returnOperation))
+                        {
+                            return;
+                        }
+
                         Report(context, returned, tryOperation.Finally != null ? "a 'try' with 'finally'" : "a 'try' with 'catch'");
                         return;
 
@@ -82,6 +87,88 @@ namespace AsyncAnalyzers.Unobserved
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// A <c>finally</c> that acts only under a flag (<c>if (gotLock) Release();</c>) which cannot be set yet where the task
+        /// is returned: every write of the flag comes later in the method, outside any loop around the return. Returning
+        /// there hands the resource to the callee (<c>return TakeLockAsync_Awaited(pending)</c>), which releases it itself;
+        /// "make it async" would change who releases.
+        /// </summary>
+        private static bool FinallyIsIdleAt(IBlockOperation @finally, IReturnOperation returnOperation)
+        {
+            if (@finally.Operations.IsEmpty)
+            {
+                return true;
+            }
+
+            var root = AsyncContext.FunctionBody(returnOperation);
+            foreach (var statement in @finally.Operations)
+            {
+                if (statement is not IConditionalOperation { WhenFalse: null } guard
+                    || GuardFlag(guard.Condition) is not { } flag
+                    || !FlagIsFalseAt(flag, returnOperation, root))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>if (flag)</c> or <c>if (flag &amp;&amp; …)</c>: the bool local the statement depends on.</summary>
+        private static ILocalSymbol? GuardFlag(IOperation condition)
+            => BlockingTaskCalls.Unwrap(condition) switch
+            {
+                ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local } => local,
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => GuardFlag(and.LeftOperand),
+                _ => null,
+            };
+
+        private static bool FlagIsFalseAt(ILocalSymbol flag, IReturnOperation site, IOperation root)
+        {
+            var declarator = TaskCompletion.DeclaratorOf(flag, root);
+            var initial = declarator?.GetVariableInitializer()?.Value;
+            if (initial is null || initial.ConstantValue is not { HasValue: true, Value: false })
+            {
+                return false;
+            }
+
+            var position = site.Syntax.SpanStart;
+            foreach (var operation in root.Descendants())
+            {
+                // Writes: flag = …, flag |= …, and ref/out arguments (Monitor.Enter(gate, ref lockTaken)).
+                var written = operation switch
+                {
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation argument } => argument.Local,
+                    _ => null,
+                };
+                if (written is null || !SymbolEqualityComparer.Default.Equals(written, flag))
+                {
+                    continue;
+                }
+
+                if (operation.Syntax.SpanStart < position || AsyncContext.IsInNestedFunction(operation, root) || InLoopAround(operation, site))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool InLoopAround(IOperation write, IOperation site)
+        {
+            for (var parent = write.Parent; parent != null; parent = parent.Parent)
+            {
+                if (parent is ILoopOperation loop && loop.Syntax.Span.Contains(site.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Report(OperationAnalysisContext context, IOperation returned, string where)

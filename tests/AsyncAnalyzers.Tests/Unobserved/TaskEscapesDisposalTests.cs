@@ -99,6 +99,59 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     """));
 
         [Fact]
+        public Task Returning_before_the_finally_has_anything_to_release_hands_ownership_to_the_callee()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Writer
+                {
+                    private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+                    private readonly object _sync = new object();
+
+                    public Task<bool> WriteAsync(string message)
+                    {
+                        var gotLock = false;
+                        try
+                        {
+                            var pending = _gate.WaitAsync(0);
+                            // the callee waits for the lock and releases it itself
+                            if (!pending.IsCompletedSuccessfully) return WriteAwaitedAsync(pending, message);
+                            gotLock = pending.Result;
+                            return Task.FromResult(gotLock);
+                        }
+                        finally
+                        {
+                            if (gotLock) _gate.Release();
+                        }
+                    }
+
+                    public Task<bool> LockedAsync(string message)
+                    {
+                        var taken = false;
+                        try
+                        {
+                            Monitor.Enter(_sync, ref taken);
+                            return {|#0:WriteAwaitedAsync(Task.FromResult(true), message)|};
+                        }
+                        finally
+                        {
+                            if (taken) Monitor.Exit(_sync);
+                        }
+                    }
+
+                    private async Task<bool> WriteAwaitedAsync(Task<bool> pending, string message)
+                    {
+                        await pending;
+                        _gate.Release();
+                        return true;
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("a 'try' with 'finally'"));
+
+        [Fact]
         public Task Using_declaration_and_other_returns_are_adjusted()
             => Verify.VerifyCodeFixAsync(
                 Wrap("""
