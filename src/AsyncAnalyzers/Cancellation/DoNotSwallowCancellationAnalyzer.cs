@@ -61,12 +61,12 @@ namespace AsyncAnalyzers.Cancellation
 
             foreach (var clause in tryOperation.Catches)
             {
-                if (CatchesCancellation(clause.ExceptionType, known) && !IsBroad(clause.ExceptionType, known))
+                if (CatchesCancellation(clause.ExceptionType, known) && !ExceptionHandlers.IsCatchAll(clause.ExceptionType, known))
                 {
                     return; // an earlier catch (OperationCanceledException) handles cancellation first
                 }
 
-                if (!IsBroad(clause.ExceptionType, known) || clause.Filter != null || HandlesItself(clause, known))
+                if (!ExceptionHandlers.IsCatchAll(clause.ExceptionType, known) || clause.Filter != null || HandlesItself(clause, known))
                 {
                     continue;
                 }
@@ -84,7 +84,7 @@ namespace AsyncAnalyzers.Cancellation
         {
             foreach (var clause in tryOperation.Catches)
             {
-                if (clause.Filter is null && IsBroad(clause.ExceptionType, known))
+                if (clause.Filter is null && ExceptionHandlers.IsCatchAll(clause.ExceptionType, known))
                 {
                     return true;
                 }
@@ -92,10 +92,6 @@ namespace AsyncAnalyzers.Cancellation
 
             return false;
         }
-
-        /// <summary>Exception, object (bare catch): the types that also catch OperationCanceledException.</summary>
-        private static bool IsBroad(ITypeSymbol type, KnownSymbols known)
-            => type.SpecialType == SpecialType.System_Object || KnownSymbols.Is(type, known.Exception);
 
         /// <summary>OperationCanceledException or a base of it (SystemException, Exception).</summary>
         private static bool CatchesCancellation(ITypeSymbol type, KnownSymbols known)
@@ -321,15 +317,7 @@ namespace AsyncAnalyzers.Cancellation
 
                 if (parent is ICatchClauseOperation outer)
                 {
-                    foreach (var operation in outer.Handler.Descendants())
-                    {
-                        if (operation is IThrowOperation && !AsyncContext.IsInNestedFunction(operation, outer.Handler))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
+                    return ExceptionHandlers.Rethrows(outer.Handler);
                 }
             }
 

@@ -182,21 +182,10 @@ namespace AsyncAnalyzers.Unobserved
         {
             foreach (var clause in tryOperation.Catches)
             {
-                if (clause.Filter != null
-                    || !(clause.ExceptionType.SpecialType == SpecialType.System_Object || KnownSymbols.Is(clause.ExceptionType, known.Exception)))
+                if (clause.Filter is null && ExceptionHandlers.IsCatchAll(clause.ExceptionType, known))
                 {
-                    continue;
+                    return !ExceptionHandlers.Rethrows(clause.Handler);
                 }
-
-                foreach (var operation in clause.Handler.Descendants())
-                {
-                    if (operation is IThrowOperation && !AsyncContext.IsInNestedFunction(operation, clause.Handler))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
             return false;
