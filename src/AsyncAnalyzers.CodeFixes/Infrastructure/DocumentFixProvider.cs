@@ -56,6 +56,15 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 }
 
                 var single = ImmutableArray.Create(diagnostic);
+
+                // A multi-targeted project: the same file compiles once per framework. A fix that binds on this one but
+                // not on another (a token overload netstandard2.0 lacks) would break that build: not offered.
+                if (!document.GetLinkedDocumentIds().IsEmpty
+                    && !await LinkedFrameworks.AcceptAsync(document, await FixDocumentAsync(document, single, context.CancellationToken).ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         GetTitle(diagnostic),
@@ -88,8 +97,32 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
                 return document;
             }
 
+            var fixable = builder.ToImmutable();
+            var fixedDocument = await FixWithAsync(document, root, model, fixable, cancellationToken).ConfigureAwait(false);
+            if (fixable.Length == 1 || document.GetLinkedDocumentIds().IsEmpty
+                || await LinkedFrameworks.AcceptAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false))
+            {
+                return fixedDocument;
+            }
+
+            // Fix All in a multi-targeted project broke another framework's build: keep only the fixes that bind everywhere.
+            var accepted = ImmutableArray.CreateBuilder<Diagnostic>(fixable.Length);
+            foreach (var diagnostic in fixable)
+            {
+                var alone = await FixWithAsync(document, root, model, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false);
+                if (await LinkedFrameworks.AcceptAsync(document, alone, cancellationToken).ConfigureAwait(false))
+                {
+                    accepted.Add(diagnostic);
+                }
+            }
+
+            return accepted.Count == 0 ? document : await FixWithAsync(document, root, model, accepted.ToImmutable(), cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<Document> FixWithAsync(Document document, SyntaxNode root, SemanticModel model, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
             var editor = new DocumentFixEditor(document, root, model);
-            Fix(editor, builder.ToImmutable(), cancellationToken);
+            Fix(editor, diagnostics, cancellationToken);
             return await FinishAsync(editor, cancellationToken).ConfigureAwait(false);
         }
 
