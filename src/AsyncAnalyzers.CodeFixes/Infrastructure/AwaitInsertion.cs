@@ -55,7 +55,8 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
             var inner = expression.WithoutTrivia();
             return SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), inner)
                 .WithLeadingTrivia(expression.GetLeadingTrivia())
-                .WithTrailingTrivia(expression.GetTrailingTrivia());
+                .WithTrailingTrivia(expression.GetTrailingTrivia())
+                .WithAdditionalAnnotations(ConfigureAwaitConvention.NewAwait);
         }
 
         /// <summary><c>M()</c> → <c>_ = M()</c>, an explicit fire-and-forget; trivia stays outside.</summary>

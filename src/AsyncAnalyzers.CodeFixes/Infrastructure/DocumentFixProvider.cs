@@ -130,7 +130,7 @@ namespace AsyncAnalyzers.CodeFixes.Infrastructure
         internal static async Task<Document> FinishAsync(DocumentFixEditor editor, CancellationToken cancellationToken)
         {
             var changedRoot = UsingDirectives.Add(editor.GetChangedRoot(), editor.RequiredImports);
-            var changed = editor.Document.WithSyntaxRoot(changedRoot);
+            var changed = await ConfigureAwaitConvention.ApplyAsync(editor.Document.WithSyntaxRoot(changedRoot), cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;

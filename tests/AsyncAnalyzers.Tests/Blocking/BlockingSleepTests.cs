@@ -871,6 +871,60 @@ namespace AsyncAnalyzers.Tests.Blocking
                 """);
 
         [Fact]
+        public Task New_awaits_keep_the_types_ConfigureAwait_false_convention()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Library
+                {
+                    async Task M(CancellationToken token)
+                    {
+                        [|Thread.Sleep(10)|];
+                        await Task.Delay(5).ConfigureAwait(false);
+                    }
+
+                    async Task N() => await Task.Delay(1).ConfigureAwait(false);
+                }
+
+                class Mixed
+                {
+                    async Task M()
+                    {
+                        [|Thread.Sleep(10)|];
+                        await Task.Delay(1).ConfigureAwait(false);
+                        await Task.Delay(2);
+                    }
+                }
+                """,
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Library
+                {
+                    async Task M(CancellationToken token)
+                    {
+                        await Task.Delay(10, token).ConfigureAwait(false);
+                        await Task.Delay(5).ConfigureAwait(false);
+                    }
+
+                    async Task N() => await Task.Delay(1).ConfigureAwait(false);
+                }
+
+                class Mixed
+                {
+                    async Task M()
+                    {
+                        await Task.Delay(10);
+                        await Task.Delay(1).ConfigureAwait(false);
+                        await Task.Delay(2);
+                    }
+                }
+                """);
+
+        [Fact]
         public async Task Token_local_of_top_level_statements_is_not_written_into_methods_elsewhere()
         {
             // Lookup offers 'cts' inside Worker.RunAsync (both files), but using it there is CS8801.
