@@ -134,7 +134,9 @@ namespace AsyncAnalyzers.Unobserved
                 return false;
             }
 
+            // Inside 'if (!flag) { … return … }' the flag is false whatever was written before that test.
             var position = site.Syntax.SpanStart;
+            var checkedFalseAt = FalseTestAround(flag, site);
             foreach (var operation in root.Descendants())
             {
                 // Writes: flag = …, flag |= …, and ref/out arguments (Monitor.Enter(gate, ref lockTaken)).
@@ -149,13 +151,37 @@ namespace AsyncAnalyzers.Unobserved
                     continue;
                 }
 
-                if (operation.Syntax.SpanStart < position || AsyncContext.IsInNestedFunction(operation, root) || InLoopAround(operation, site))
+                var writtenAt = operation.Syntax.SpanStart;
+                var beforeTheTest = writtenAt < checkedFalseAt;
+                if ((writtenAt < position && !beforeTheTest) || AsyncContext.IsInNestedFunction(operation, root) || InLoopAround(operation, site))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>Where the innermost <c>if (!flag)</c> around the return starts its test; -1 when there is none.</summary>
+        private static int FalseTestAround(ILocalSymbol flag, IOperation site)
+        {
+            IOperation child = site;
+            for (var parent = site.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation { WhenTrue: { } whenTrue } test && ReferenceEquals(child, whenTrue)
+                    && BlockingTaskCalls.Unwrap(test.Condition) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: { } operand }
+                    && BlockingTaskCalls.Unwrap(operand) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, flag))
+                {
+                    return test.Condition.Syntax.SpanStart;
+                }
+
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            return -1;
         }
 
         private static bool InLoopAround(IOperation write, IOperation site)

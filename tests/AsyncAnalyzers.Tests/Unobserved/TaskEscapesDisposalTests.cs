@@ -127,6 +127,26 @@ namespace AsyncAnalyzers.Tests.Unobserved
                         }
                     }
 
+                    public Task<bool> TryFirstAsync(string message)
+                    {
+                        var gotLock = false;
+                        try
+                        {
+                            gotLock = _gate.Wait(0);
+                            if (!gotLock)
+                            {
+                                // not taken: the callee waits for it and releases it
+                                return WriteAwaitedAsync(_gate.WaitAsync(1000), message);
+                            }
+
+                            return Task.FromResult(true);
+                        }
+                        finally
+                        {
+                            if (gotLock) _gate.Release();
+                        }
+                    }
+
                     public Task<bool> LockedAsync(string message)
                     {
                         var taken = false;
