@@ -135,6 +135,19 @@ namespace AsyncAnalyzers.Infrastructure
 
         private static bool Proves(IOperation statement, ISymbol? symbol, ILocalSymbol? collection, bool isValueTask, KnownSymbols known, IOperation root)
         {
+            // try { if (!t.Wait(ms)) throw …; } catch (…) { throw …; }: leaving the try normally means its body completed,
+            // so what proves completion in the body proves it after the try.
+            if (statement is ITryOperation { Finally: null } tryOperation && tryOperation.Catches.Length > 0 && EveryCatchExits(tryOperation))
+            {
+                foreach (var inner in tryOperation.Body.Operations)
+                {
+                    if (Proves(inner, symbol, collection, isValueTask, known, root))
+                    {
+                        return true;
+                    }
+                }
+            }
+
             // if (!t.IsCompleted) return;  /  if (t.Status != RanToCompletion) throw …;
             if (symbol != null && statement is IConditionalOperation { WhenFalse: null } guard
                 && AlwaysExits(guard.WhenTrue) && ImpliesNotCompleted(guard.Condition, symbol, known))
@@ -444,6 +457,19 @@ namespace AsyncAnalyzers.Infrastructure
                 => operation.ConstantValue is { HasValue: true, Value: bool constant } && constant == value;
 
             return (IsFlag(left, symbol) && IsConstant(right, value)) || (IsFlag(right, symbol) && IsConstant(left, value));
+        }
+
+        private static bool EveryCatchExits(ITryOperation tryOperation)
+        {
+            foreach (var clause in tryOperation.Catches)
+            {
+                if (!AlwaysExits(clause.Handler))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AlwaysExits(IOperation operation)

@@ -73,6 +73,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
         [InlineData("var done = await Task.WhenAny(t, other).ConfigureAwait(false); var x = [|done|].Result;")]
         [InlineData("var x = ([|await Task.WhenAny(t, other)|]).Result;")]
         [InlineData("if (t.Wait(100)) { var x = [|t|].Result; }")]
+        [InlineData("try { if (!t.Wait(100)) throw new System.TimeoutException(); } catch (System.AggregateException e) { throw e.InnerExceptions[0]; } var x = [|t|].Result;")]
         [InlineData("if (!t.Wait(100)) throw new System.TimeoutException(); var x = [|t|].Result;")]
         [InlineData("var status = t.Status; switch (status) { case TaskStatus.RanToCompletion: var x = [|t|].Result; break; }")]
         [InlineData("Task plain = t; if (plain.IsCompleted) { var x = ([|(Task<int>)plain|]).Result; }")]
@@ -109,6 +110,7 @@ namespace AsyncAnalyzers.Tests.Infrastructure
         [InlineData("var pending = Task.WhenAny(t, other); var x = [|pending|].Result;")]
         [InlineData("var done = await Task.WhenAny(t, other); done = GetAsync(); var x = [|done|].Result;")]
         [InlineData("if (t.Wait(100) || flag) { var x = [|t|].Result; }")]
+        [InlineData("try { if (!t.Wait(100)) throw new System.TimeoutException(); } catch (System.TimeoutException) { } var x = [|t|].Result;")]
         [InlineData("var status = t.Status; status = TaskStatus.Faulted; switch (status) { case TaskStatus.RanToCompletion: var x = [|t|].Result; break; }")]
         [InlineData("Task plain = t; var x = ([|(Task<int>)plain|]).Result;")]
         public void Not_proven(string body) => Assert.False(IsProven(body));
