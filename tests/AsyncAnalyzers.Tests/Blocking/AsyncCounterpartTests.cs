@@ -232,59 +232,64 @@ namespace AsyncAnalyzers.Tests.Blocking
                 CSharpAnalyzerVerifier<AsyncCounterpartAnalyzer>.Diagnostic(Descriptors.AsyncCounterpartChannel).WithLocation(0).WithArguments("BlockingCollection.Take"),
                 Wrap("        var queue = new System.Collections.Concurrent.BlockingCollection<int>();\n        var item = {|#0:queue.Take()|};"));
 
+        /// <summary>A client whose async methods do not follow the …Async naming, with and without the configured twins applied.</summary>
+        private const string LegacyClient = """
+            using System.Threading.Tasks;
+
+            namespace Legacy
+            {
+                public class Client
+                {
+                    public string Fetch(string key) => key;
+                    public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
+                    public void Store(string key) { }
+                    public Task PersistAsync(string key) => Task.CompletedTask;
+                }
+
+                class C
+                {
+                    async Task M(Client client)
+                    {
+                        await Task.Yield();
+                        var value = {|#0:client.Fetch("a")|};
+                        {|#1:client.Store(value)|};
+                    }
+                }
+            }
+            """;
+
+        private const string LegacyClientFixed = """
+            using System.Threading.Tasks;
+
+            namespace Legacy
+            {
+                public class Client
+                {
+                    public string Fetch(string key) => key;
+                    public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
+                    public void Store(string key) { }
+                    public Task PersistAsync(string key) => Task.CompletedTask;
+                }
+
+                class C
+                {
+                    async Task M(Client client)
+                    {
+                        await Task.Yield();
+                        var value = await client.RetrieveAsync("a");
+                        await client.PersistAsync(value);
+                    }
+                }
+            }
+            """;
+
         [Fact]
         public async Task Extra_twins_from_editorconfig_and_additional_file_are_used()
         {
             var test = new CodeFixTest<AsyncCounterpartAnalyzer, AsyncCounterpartCodeFixProvider>
             {
-                TestCode = """
-                    using System.Threading.Tasks;
-
-                    namespace Legacy
-                    {
-                        public class Client
-                        {
-                            public string Fetch(string key) => key;
-                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
-                            public void Store(string key) { }
-                            public Task PersistAsync(string key) => Task.CompletedTask;
-                        }
-
-                        class C
-                        {
-                            async Task M(Client client)
-                            {
-                                await Task.Yield();
-                                var value = {|#0:client.Fetch("a")|};
-                                {|#1:client.Store(value)|};
-                            }
-                        }
-                    }
-                    """,
-                FixedCode = """
-                    using System.Threading.Tasks;
-
-                    namespace Legacy
-                    {
-                        public class Client
-                        {
-                            public string Fetch(string key) => key;
-                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
-                            public void Store(string key) { }
-                            public Task PersistAsync(string key) => Task.CompletedTask;
-                        }
-
-                        class C
-                        {
-                            async Task M(Client client)
-                            {
-                                await Task.Yield();
-                                var value = await client.RetrieveAsync("a");
-                                await client.PersistAsync(value);
-                            }
-                        }
-                    }
-                    """,
+                TestCode = LegacyClient,
+                FixedCode = LegacyClientFixed,
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.extra_async_twins = M:Legacy.Client.Fetch=>M:Legacy.Client.RetrieveAsync\n"));
             test.TestState.AdditionalFiles.Add(("/0/AsyncAnalyzers.Twins.txt", "# our legacy client\nM:Legacy.Client.Store => M:Legacy.Client.PersistAsync  # renamed in v2\n"));
@@ -298,54 +303,8 @@ namespace AsyncAnalyzers.Tests.Blocking
         {
             var test = new CodeFixTest<AsyncCounterpartAnalyzer, AsyncCounterpartCodeFixProvider>
             {
-                TestCode = """
-                    using System.Threading.Tasks;
-
-                    namespace Legacy
-                    {
-                        public class Client
-                        {
-                            public string Fetch(string key) => key;
-                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
-                            public void Store(string key) { }
-                            public Task PersistAsync(string key) => Task.CompletedTask;
-                        }
-
-                        class C
-                        {
-                            async Task M(Client client)
-                            {
-                                await Task.Yield();
-                                var value = {|#0:client.Fetch("a")|};
-                                {|#1:client.Store(value)|};
-                            }
-                        }
-                    }
-                    """,
-                FixedCode = """
-                    using System.Threading.Tasks;
-
-                    namespace Legacy
-                    {
-                        public class Client
-                        {
-                            public string Fetch(string key) => key;
-                            public Task<string> RetrieveAsync(string key) => Task.FromResult(key);
-                            public void Store(string key) { }
-                            public Task PersistAsync(string key) => Task.CompletedTask;
-                        }
-
-                        class C
-                        {
-                            async Task M(Client client)
-                            {
-                                await Task.Yield();
-                                var value = await client.RetrieveAsync("a");
-                                await client.PersistAsync(value);
-                            }
-                        }
-                    }
-                    """,
+                TestCode = LegacyClient,
+                FixedCode = LegacyClientFixed,
             };
             // As the twins file allows it: "A => B", and a list mixing both spellings.
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.extra_async_twins = M:Legacy.Client.Fetch => M:Legacy.Client.RetrieveAsync, M:Legacy.Client.Store =>M:Legacy.Client.PersistAsync\n"));
