@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using AsyncAnalyzers.Blocking;
-using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.CodeFixes.Common;
+using AsyncAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 

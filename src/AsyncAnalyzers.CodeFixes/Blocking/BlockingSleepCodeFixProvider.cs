@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using AsyncAnalyzers.CodeFixes.Infrastructure;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.CodeFixes.Common;
+using AsyncAnalyzers.CodeFixes.Rewriting;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
-using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.CodeFixes.Cascade;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

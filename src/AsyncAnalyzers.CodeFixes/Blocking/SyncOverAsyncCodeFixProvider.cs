@@ -4,8 +4,9 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using AsyncAnalyzers.Blocking;
-using AsyncAnalyzers.CodeFixes.Infrastructure;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.CodeFixes.Common;
+using AsyncAnalyzers.CodeFixes.Rewriting;
+using AsyncAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -125,10 +126,10 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
         private static MethodDeclarationSyntax MakeAsync(MethodDeclarationSyntax method, ExpressionSyntax taskName)
         {
             var returnType = method.ReturnType;
-            TypeSyntax newReturnType = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+            var newReturnType = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
                 ? (TypeSyntax)taskName
-                : Infrastructure.MakeAsync.TaskOf((NameSyntax)taskName, returnType.WithoutTrivia());
-            return (MethodDeclarationSyntax)Infrastructure.MakeAsync.AddAsyncModifier(method.WithReturnType(newReturnType.WithTriviaFrom(returnType)));
+                : Rewriting.MakeAsync.TaskOf((NameSyntax)taskName, returnType.WithoutTrivia());
+            return (MethodDeclarationSyntax)Rewriting.MakeAsync.AddAsyncModifier(method.WithReturnType(newReturnType.WithTriviaFrom(returnType)));
         }
     }
 }

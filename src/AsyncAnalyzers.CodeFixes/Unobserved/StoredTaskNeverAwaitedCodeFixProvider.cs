@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
-using AsyncAnalyzers.CodeFixes.Infrastructure;
+using AsyncAnalyzers.CodeFixes.Common;
+using AsyncAnalyzers.CodeFixes.Rewriting;
 using AsyncAnalyzers.Unobserved;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;

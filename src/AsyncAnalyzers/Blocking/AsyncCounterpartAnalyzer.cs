@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,7 +51,7 @@ namespace AsyncAnalyzers.Blocking
             }
 
             if (name == "Take" && KnownSymbols.Is(method.ContainingType?.OriginalDefinition, known.BlockingCollectionOfT)
-                && !BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
+                && !OperationTree.IsInExpressionTreeOrNameof(invocation, known))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpartChannel, invocation.Syntax.GetLocation(), Display(method)));
                 return;
@@ -62,7 +63,7 @@ namespace AsyncAnalyzers.Blocking
             }
 
             var twin = twins.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
-            if (twin is not { } found || BlockingTaskCalls.IsInExpressionTreeOrNameof(invocation, known))
+            if (twin is not { } found || OperationTree.IsInExpressionTreeOrNameof(invocation, known))
             {
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -36,7 +37,7 @@ namespace AsyncAnalyzers.Blocking
         {
             if (!BlockingTaskCalls.TryMatch(context.Operation, known, out var call)
                 || !AsyncContext.IsAsyncContext(call.Operation, context.ContainingSymbol)
-                || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
+                || OperationTree.IsInExpressionTreeOrNameof(call.Operation, known)
                 || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
             {
                 return;

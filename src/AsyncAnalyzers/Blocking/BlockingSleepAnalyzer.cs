@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -116,7 +117,7 @@ namespace AsyncAnalyzers.Blocking
 
         /// <summary>The local, parameter, field or property an expression names (the lock object's identity).</summary>
         private static ISymbol? Referenced(IOperation? operation)
-            => operation is null ? null : BlockingTaskCalls.Unwrap(operation) switch
+            => operation is null ? null : OperationTree.Unwrap(operation) switch
             {
                 ILocalReferenceOperation local => local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,

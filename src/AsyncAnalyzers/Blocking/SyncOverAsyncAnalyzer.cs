@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,7 +45,7 @@ namespace AsyncAnalyzers.Blocking
             if (function is null || function.IsAsync
                 || IsAwaiterGetResult(function, known)
                 || IsDisposeBlockingOnDisposeAsync(function, call.Operation, known)
-                || BlockingTaskCalls.IsInExpressionTreeOrNameof(call.Operation, known)
+                || OperationTree.IsInExpressionTreeOrNameof(call.Operation, known)
                 || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
             {
                 return;

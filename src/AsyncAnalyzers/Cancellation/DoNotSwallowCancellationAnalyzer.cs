@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -132,7 +132,7 @@ namespace AsyncAnalyzers.Cancellation
         {
             foreach (var operation in body.Descendants())
             {
-                IOperation? token = operation switch
+                var token = operation switch
                 {
                     IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue } argument when KnownSymbols.Is(argument.Value.Type, known.CancellationToken) => argument.Value,
                     IInvocationOperation { Instance: { } instance } when KnownSymbols.Is(instance.Type, known.CancellationToken) => instance,
@@ -155,11 +155,11 @@ namespace AsyncAnalyzers.Cancellation
                 return null;
             }
 
-            switch (BlockingTaskCalls.Unwrap(value))
+            switch (OperationTree.Unwrap(value))
             {
                 case IParameterReferenceOperation { Parameter: { } parameter } when KnownSymbols.Is(parameter.Type, known.CancellationToken):
                     return parameter;
-                case ILocalReferenceOperation { Local: { } local } when TaskCompletion.SingleAssignedValue(local, root) is { } assigned:
+                case ILocalReferenceOperation { Local: { } local } when LocalWrites.SingleAssignedValue(local, root) is { } assigned:
                     return TokenParameter(assigned, root, known, depth + 1);
                 case IPropertyReferenceOperation { Property.Name: "Token", Instance: { } source } when KnownSymbols.Is(source.Type, known.CancellationTokenSource):
                     return SourceParameter(source, root, known, depth + 1);
@@ -171,9 +171,9 @@ namespace AsyncAnalyzers.Cancellation
         /// <summary>A source linked to a caller's token: <c>CancellationTokenSource.CreateLinkedTokenSource(token, …)</c>.</summary>
         private static IParameterSymbol? SourceParameter(IOperation source, IOperation root, KnownSymbols known, int depth)
         {
-            if (BlockingTaskCalls.Unwrap(source) is not ILocalReferenceOperation { Local: { } local }
-                || TaskCompletion.SingleAssignedValue(local, root) is not { } value
-                || BlockingTaskCalls.Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "CreateLinkedTokenSource" } linked)
+            if (OperationTree.Unwrap(source) is not ILocalReferenceOperation { Local: { } local }
+                || LocalWrites.SingleAssignedValue(local, root) is not { } value
+                || OperationTree.Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "CreateLinkedTokenSource" } linked)
             {
                 return null;
             }
@@ -276,13 +276,13 @@ namespace AsyncAnalyzers.Cancellation
 
         private static bool References(IOperation value, ILocalSymbol local)
         {
-            var unwrapped = BlockingTaskCalls.Unwrap(value);
+            var unwrapped = OperationTree.Unwrap(value);
             return unwrapped is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
         }
 
         /// <summary><c>CancellationToken.None</c> and <c>default</c> can never be canceled.</summary>
         private static bool IsNeverCanceled(IOperation value)
-            => BlockingTaskCalls.Unwrap(value) switch
+            => OperationTree.Unwrap(value) switch
             {
                 IPropertyReferenceOperation { Property: { Name: "None", IsStatic: true } } => true,
                 IDefaultValueOperation => true,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,7 +55,7 @@ namespace AsyncAnalyzers.Cancellation
             }
 
             // Producers of an await foreach are handled with the loop (one diagnostic, the right fix).
-            if (BlockingTaskCalls.Unwrap(invocation).Parent is IForEachLoopOperation { IsAsynchronous: true }
+            if (OperationTree.Unwrap(invocation).Parent is IForEachLoopOperation { IsAsynchronous: true }
                 || invocation.Parent is IConversionOperation { Parent: IForEachLoopOperation { IsAsynchronous: true } })
             {
                 return;
@@ -128,10 +129,10 @@ namespace AsyncAnalyzers.Cancellation
                     continue;
                 }
 
-                var value = BlockingTaskCalls.Unwrap(argument.Value);
+                var value = OperationTree.Unwrap(argument.Value);
                 if (value is ILocalReferenceOperation { Local: { } local } && AsyncContext.FunctionBody(value) is { } root)
                 {
-                    value = TaskCompletion.SingleAssignedValue(local, root) is { } assigned ? BlockingTaskCalls.Unwrap(assigned) : value;
+                    value = LocalWrites.SingleAssignedValue(local, root) is { } assigned ? OperationTree.Unwrap(assigned) : value;
                 }
 
                 if (value is IObjectCreationOperation creation && CarriesToken(creation, known))
@@ -242,7 +243,7 @@ namespace AsyncAnalyzers.Cancellation
                 return true;
             }
 
-            IOperation child = operation;
+            var child = operation;
             for (var parent = operation.Parent; parent != null; child = parent, parent = parent.Parent)
             {
                 switch (parent)

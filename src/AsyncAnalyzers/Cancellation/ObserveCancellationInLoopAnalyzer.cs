@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -97,7 +98,7 @@ namespace AsyncAnalyzers.Cancellation
                 case IForLoopOperation forLoop:
                     return forLoop.Condition is null || !CountsToABound(forLoop.Condition);
                 case IForEachLoopOperation forEach:
-                    return BlockingTaskCalls.Unwrap(forEach.Collection) is IInvocationOperation { TargetMethod: { Name: "GetConsumingEnumerable", ContainingType: { } type } }
+                    return OperationTree.Unwrap(forEach.Collection) is IInvocationOperation { TargetMethod: { Name: "GetConsumingEnumerable", ContainingType: { } type } }
                            && KnownSymbols.Is(type.OriginalDefinition, known.BlockingCollectionOfT);
                 default:
                     return false;
@@ -106,7 +107,7 @@ namespace AsyncAnalyzers.Cancellation
 
         /// <summary><c>i &lt; count</c>, <c>n &gt;= 0</c> …: a relational comparison is a counted loop.</summary>
         private static bool CountsToABound(IOperation condition)
-            => BlockingTaskCalls.Unwrap(condition) is IBinaryOperation
+            => OperationTree.Unwrap(condition) is IBinaryOperation
             {
                 OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
             };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,7 +36,7 @@ namespace AsyncAnalyzers.Unobserved
         {
             if (context.Operation is not IVariableDeclaratorOperation { Symbol: { } local } declarator
                 || declarator.GetVariableInitializer()?.Value is not { } value
-                || BlockingTaskCalls.Unwrap(value) is not IInvocationOperation { TargetMethod: { } query }
+                || OperationTree.Unwrap(value) is not IInvocationOperation { TargetMethod: { } query }
                 || !KnownSymbols.Is(query.ContainingType, known.Enumerable)
                 || !IsLazySequenceOfTasks(query.ReturnType, known))
             {
@@ -81,7 +82,7 @@ namespace AsyncAnalyzers.Unobserved
                 return false;
             }
 
-            INamedTypeSymbol? enumerable = KnownSymbols.Is(named.OriginalDefinition, known.IEnumerableOfT) ? named : null;
+            var enumerable = KnownSymbols.Is(named.OriginalDefinition, known.IEnumerableOfT) ? named : null;
             if (enumerable is null)
             {
                 foreach (var @interface in named.AllInterfaces)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,7 +43,7 @@ namespace AsyncAnalyzers.Unobserved
                 || local.Name == "_"
                 || declarator.GetVariableInitializer()?.Value is not { } value
                 || !known.IsAwaitable(local.Type)
-                || !known.IsAwaitable(value.Type is null ? null : BlockingTaskCalls.Unwrap(value).Type))
+                || !known.IsAwaitable(value.Type is null ? null : OperationTree.Unwrap(value).Type))
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using AsyncAnalyzers.Infrastructure;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -118,7 +119,7 @@ namespace AsyncAnalyzers.Unobserved
 
         /// <summary><c>if (flag)</c> or <c>if (flag &amp;&amp; …)</c>: the bool local the statement depends on.</summary>
         private static ILocalSymbol? GuardFlag(IOperation condition)
-            => BlockingTaskCalls.Unwrap(condition) switch
+            => OperationTree.Unwrap(condition) switch
             {
                 ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local } => local,
                 IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => GuardFlag(and.LeftOperand),
@@ -127,7 +128,7 @@ namespace AsyncAnalyzers.Unobserved
 
         private static bool FlagIsFalseAt(ILocalSymbol flag, IReturnOperation site, IOperation root)
         {
-            var declarator = TaskCompletion.DeclaratorOf(flag, root);
+            var declarator = LocalWrites.DeclaratorOf(flag, root);
             var initial = declarator?.GetVariableInitializer()?.Value;
             if (initial is null || initial.ConstantValue is not { HasValue: true, Value: false })
             {
@@ -165,12 +166,12 @@ namespace AsyncAnalyzers.Unobserved
         /// <summary>Where the innermost <c>if (!flag)</c> around the return starts its test; -1 when there is none.</summary>
         private static int FalseTestAround(ILocalSymbol flag, IOperation site)
         {
-            IOperation child = site;
+            var child = site;
             for (var parent = site.Parent; parent != null; child = parent, parent = parent.Parent)
             {
                 if (parent is IConditionalOperation { WhenTrue: { } whenTrue } test && ReferenceEquals(child, whenTrue)
-                    && BlockingTaskCalls.Unwrap(test.Condition) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: { } operand }
-                    && BlockingTaskCalls.Unwrap(operand) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, flag))
+                    && OperationTree.Unwrap(test.Condition) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: { } operand }
+                    && OperationTree.Unwrap(operand) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, flag))
                 {
                     return test.Condition.Syntax.SpanStart;
                 }
@@ -201,7 +202,7 @@ namespace AsyncAnalyzers.Unobserved
             => context.ReportDiagnostic(Diagnostic.Create(Descriptors.TaskEscapesDisposal, returned.Syntax.GetLocation(), where));
 
         private static bool IsAlreadyComplete(IOperation returned, KnownSymbols known)
-            => BlockingTaskCalls.Unwrap(returned) switch
+            => OperationTree.Unwrap(returned) switch
             {
                 IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } method }
                     => KnownSymbols.Is(method.ContainingType, known.Task) || KnownSymbols.Is(method.ContainingType, known.ValueTask),
@@ -232,7 +233,7 @@ namespace AsyncAnalyzers.Unobserved
         /// <summary>Whether the returned expression reads one of the disposed locals (or, for <c>using (expr)</c>, the same symbol).</summary>
         private static bool UsesAny(IOperation returned, ImmutableArray<ILocalSymbol> locals, IOperation? resource)
         {
-            ISymbol? resourceSymbol = resource is null ? null : BlockingTaskCalls.Unwrap(resource) switch
+            ISymbol? resourceSymbol = resource is null ? null : OperationTree.Unwrap(resource) switch
             {
                 ILocalReferenceOperation local => local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,
@@ -256,7 +257,7 @@ namespace AsyncAnalyzers.Unobserved
                                                                  || SymbolEqualityComparer.Default.Equals(reference.Local, resourceSymbol):
                             return true;
                         case ILocalReferenceOperation reference when root != null && followed.Add(reference.Local)
-                                                                 && TaskCompletion.SingleAssignedValue(reference.Local, root) is { } value:
+                                                                 && LocalWrites.SingleAssignedValue(reference.Local, root) is { } value:
                             pending.Push(value);
                             break;
                         case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, resourceSymbol):

@@ -1,6 +1,4 @@
 using System.Threading.Tasks;
-using AsyncAnalyzers.Blocking;
-using AsyncAnalyzers.Tests.Verifiers;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Blocking.LockAcrossAwaitAnalyzer>;
 
 namespace AsyncAnalyzers.Tests.Blocking

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.Blocking;
-using AsyncAnalyzers.CodeFixes.Blocking;
 using AsyncAnalyzers.Tests.Verifiers;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Blocking.SyncOverAsyncAnalyzer, AsyncAnalyzers.CodeFixes.Blocking.SyncOverAsyncCodeFixProvider>;
 

@@ -1,7 +1,4 @@
 using System.Threading.Tasks;
-using AsyncAnalyzers.Cancellation;
-using AsyncAnalyzers.CodeFixes.Cancellation;
-using AsyncAnalyzers.Tests.Verifiers;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Cancellation.DoNotSwallowCancellationAnalyzer, AsyncAnalyzers.CodeFixes.Cancellation.DoNotSwallowCancellationCodeFixProvider>;
 
 namespace AsyncAnalyzers.Tests.Cancellation

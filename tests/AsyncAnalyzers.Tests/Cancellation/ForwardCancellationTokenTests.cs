@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.Cancellation;
-using AsyncAnalyzers.CodeFixes.Cancellation;
 using AsyncAnalyzers.Tests.Verifiers;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Cancellation.ForwardCancellationTokenAnalyzer, AsyncAnalyzers.CodeFixes.Cancellation.ForwardCancellationTokenCodeFixProvider>;
 

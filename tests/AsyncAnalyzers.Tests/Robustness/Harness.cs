@@ -126,7 +126,7 @@ namespace AsyncAnalyzers.Tests.Robustness
 
                     try
                     {
-                        TestFileMarkupParser.GetSpans(text, out string clean, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
+                        TestFileMarkupParser.GetSpans(text, out var clean, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
                         text = clean;
                     }
                     catch (ArgumentException)

@@ -1,7 +1,4 @@
 using System.Threading.Tasks;
-using AsyncAnalyzers.CodeFixes.Unobserved;
-using AsyncAnalyzers.Tests.Verifiers;
-using AsyncAnalyzers.Unobserved;
 using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Unobserved.TaskEscapesDisposalAnalyzer, AsyncAnalyzers.CodeFixes.Unobserved.TaskEscapesDisposalCodeFixProvider>;
 
 namespace AsyncAnalyzers.Tests.Unobserved

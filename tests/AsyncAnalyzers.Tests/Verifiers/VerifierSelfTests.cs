@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
-using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using AsyncAnalyzers.Blocking;
 using AsyncAnalyzers.CodeFixes.Blocking;
@@ -12,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncAnalyzers.Tests.Verifiers
 {

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncAnalyzers.Common
+{
+    /// <summary>A behaviour option: <c>async_analyzers.ASYNCnnn.name</c> for one rule wins over <c>async_analyzers.name</c> for all.</summary>
+    internal sealed class OptionKey
+    {
+        public OptionKey(string ruleId, string name)
+        {
+            RuleId = ruleId;
+            Name = name;
+            RuleKey = "async_analyzers." + ruleId + "." + name;
+            GlobalKey = "async_analyzers." + name;
+        }
+
+        public string RuleId { get; }
+
+        public string Name { get; }
+
+        /// <summary><c>async_analyzers.ASYNCnnn.name</c>.</summary>
+        public string RuleKey { get; }
+
+        /// <summary><c>async_analyzers.name</c>.</summary>
+        public string GlobalKey { get; }
+    }
+
+    /// <summary>
+    /// Reads behaviour options from .editorconfig / .globalconfig. List values are parsed once per options
+    /// object (the compiler shares one per tree and config), not per node.
+    /// </summary>
+    internal static class Options
+    {
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, ListCache> Lists = new ConditionalWeakTable<AnalyzerConfigOptions, ListCache>();
+
+        public static AnalyzerConfigOptions ForTree(AnalyzerOptions options, SyntaxTree tree)
+            => options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+
+        public static string? GetString(AnalyzerConfigOptions options, OptionKey key)
+        {
+            if (options.TryGetValue(key.RuleKey, out var value) || options.TryGetValue(key.GlobalKey, out value))
+            {
+                return value;
+            }
+
+            return null;
+        }
+
+        public static bool GetBool(AnalyzerConfigOptions options, OptionKey key, bool defaultValue)
+        {
+            var value = GetString(options, key);
+            return value is null ? defaultValue : bool.TryParse(value.Trim(), out var parsed) ? parsed : defaultValue;
+        }
+
+        /// <summary>A comma/whitespace separated list; the rule-specific key and the global key are combined.</summary>
+        public static ImmutableArray<string> GetList(AnalyzerConfigOptions options, OptionKey key)
+        {
+            var cache = Lists.GetValue(options, static _ => new ListCache());
+            return cache.Get(options, key);
+        }
+
+        public static ImmutableArray<string> SplitList(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var parts = value!.Split(new[] { ',', ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+
+            // "A => B" (as people write it, and as the twins file allows) is one entry, not three.
+            var builder = ImmutableArray.CreateBuilder<string>(parts.Length);
+            foreach (var part in parts)
+            {
+                var last = builder.Count - 1;
+                if (last >= 0 && (builder[last].EndsWith("=>", StringComparison.Ordinal) || part.StartsWith("=>", StringComparison.Ordinal)))
+                {
+                    builder[last] += part;
+                }
+                else
+                {
+                    builder.Add(part);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private sealed class ListCache
+        {
+            private ImmutableDictionary<string, ImmutableArray<string>> _values = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+            public ImmutableArray<string> Get(AnalyzerConfigOptions options, OptionKey key)
+            {
+                if (_values.TryGetValue(key.RuleKey, out var cached))
+                {
+                    return cached;
+                }
+
+                options.TryGetValue(key.GlobalKey, out var global);
+                options.TryGetValue(key.RuleKey, out var rule);
+                var parsed = SplitList(global).AddRange(SplitList(rule));
+                ImmutableInterlocked.TryAdd(ref _values, key.RuleKey, parsed);
+                return parsed;
+            }
+        }
+    }
+}

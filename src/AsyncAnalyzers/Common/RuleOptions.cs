@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
+
+namespace AsyncAnalyzers.Common
+{
+    /// <summary>
+    /// The catalogue of the .editorconfig keys each rule reads, besides its severity. A rule that reads an option
+    /// lists it here; the convention tests check that the rule's page documents every key listed.
+    /// </summary>
+    internal static class RuleOptions
+    {
+        public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods");
+        public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins");
+
+        public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods");
+        public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound");
+
+        /// <summary>ASYNC203's fix changes a signature like the cascade does, so it honours the same switch.</summary>
+        public static readonly OptionKey AsyncVoidPublicApi = new OptionKey(DiagnosticIds.AsyncVoidMethod, "cascade_public_api");
+
+        // The cascade fix ("make async and update callers") of ASYNC104 and ASYNC201 reads these three.
+        public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth");
+        public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api");
+        public static readonly OptionKey RenameToAsyncSuffix = new OptionKey(DiagnosticIds.SyncOverAsync, "rename_to_async_suffix");
+
+        private static readonly ImmutableArray<string> CascadeOptions = ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
+
+        /// <summary>Default <c>fire_and_forget_methods</c>: names of helpers whose call marks a task as deliberately not awaited.</summary>
+        public static readonly ImmutableArray<string> DefaultFireAndForgetMethods = ImmutableArray.Create("Forget", "FireAndForget", "NoWait");
+
+        private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
+            ImmutableDictionary<string, ImmutableArray<string>>.Empty
+                .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey))
+                .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
+                .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
+                .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
+                    AsyncCounterpartExcludeMethods.GlobalKey,
+                    AsyncCounterpartExtraTwins.GlobalKey,
+                    AsyncTwins.AdditionalFileName));
+
+        /// <summary>Every key the rule reads: <c>dotnet_diagnostic.ID.severity</c> plus its behaviour options.</summary>
+        public static IEnumerable<string> ReadBy(string ruleId)
+        {
+            yield return "dotnet_diagnostic." + ruleId + ".severity";
+            if (BehaviourOptions.TryGetValue(ruleId, out var options))
+            {
+                foreach (var option in options)
+                {
+                    yield return option;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AsyncAnalyzers.Common;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics
+{
+    // Where twin candidates are looked for: members of the type and its bases, instance members of an extension's receiver, extension methods in scope; each lookup cached.
+    internal sealed partial class AsyncTwins
+    {
+        private bool IsDisposable(INamedTypeSymbol? type)
+        {
+            if (type is null || _known.IDisposable is not { } disposable)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (KnownSymbols.Is(@interface, disposable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly ConcurrentDictionary<string, string> _twinNames = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>"Read" → "ReadAsync", allocated once per name rather than once per call.</summary>
+        private string TwinName(string name)
+        {
+            if (_twinNames.TryGetValue(name, out var twin))
+            {
+                return twin;
+            }
+
+            twin = name + "Async";
+            _twinNames.TryAdd(name, twin);
+            return twin;
+        }
+
+        /// <summary>
+        /// Extension methods named <paramref name="name"/> callable on <paramref name="receiverType"/>: the lookup depends on the
+        /// using directives in force, so it is cached per namespace declaration (or file) — once per file, not per call.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> ExtensionCandidates(SemanticModel model, int position, ITypeSymbol receiverType, string name)
+        {
+            var root = model.SyntaxTree.GetRoot();
+            var scope = root.FindToken(position).Parent;
+            while (scope != null && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            {
+                scope = scope.Parent;
+            }
+
+            var key = (scope ?? root, receiverType, name);
+            if (_extensions.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var symbol in model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true))
+            {
+                if (symbol is IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension)
+                {
+                    builder.Add(extension);
+                }
+            }
+
+            var result = builder.ToImmutable();
+            _extensions.TryAdd(key, result);
+            return result;
+        }
+
+        private sealed class ExtensionKeyComparer : IEqualityComparer<(SyntaxNode Scope, ITypeSymbol Receiver, string Name)>
+        {
+            public static readonly ExtensionKeyComparer Instance = new ExtensionKeyComparer();
+
+            public bool Equals((SyntaxNode Scope, ITypeSymbol Receiver, string Name) x, (SyntaxNode Scope, ITypeSymbol Receiver, string Name) y)
+                => ReferenceEquals(x.Scope, y.Scope) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+            public int GetHashCode((SyntaxNode Scope, ITypeSymbol Receiver, string Name) key)
+                => (((key.Scope.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Receiver)) * 397) ^ StringComparer.Ordinal.GetHashCode(key.Name);
+        }
+
+        private ImmutableArray<IMethodSymbol> MemberCandidates(IMethodSymbol definition, IMethodSymbol call)
+        {
+            if (_memberCandidates.TryGetValue(call, out var cached))
+            {
+                return cached;
+            }
+
+            var collected = CollectMemberCandidates(call);
+            _memberCandidates.TryAdd(call, collected);
+            return collected;
+        }
+
+        private ImmutableArray<IMethodSymbol> CollectMemberCandidates(IMethodSymbol method)
+        {
+            var twinName = TwinName(method.Name);
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var type = method.ReducedFrom is null ? method.ContainingType : method.ReducedFrom.ContainingType;
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                AddMembers(current, twinName, builder, seen);
+            }
+
+            if (type != null && type.TypeKind == TypeKind.Interface)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    AddMembers(@interface, twinName, builder, seen);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private void AddMembers(INamedTypeSymbol type, string name, ImmutableArray<IMethodSymbol>.Builder builder, HashSet<ITypeSymbol> seen)
+        {
+            if (!seen.Add(type))
+            {
+                return;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol candidate && !IsObsolete(candidate))
+                {
+                    builder.Add(candidate);
+                }
+            }
+        }
+
+        private bool IsObsolete(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (KnownSymbols.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Instance methods named <paramref name="name"/> on <paramref name="type"/> and its bases (interfaces: all of them).</summary>
+        private ImmutableArray<IMethodSymbol> InstanceCandidates(INamedTypeSymbol type, string name)
+        {
+            var byName = _instanceCandidates.GetOrAdd(type, static _ => new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal));
+            if (byName.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                AddMembers(current, name, builder, seen);
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                AddMembers(@interface, name, builder, seen);
+            }
+
+            var instance = ImmutableArray.CreateBuilder<IMethodSymbol>(builder.Count);
+            foreach (var candidate in builder)
+            {
+                if (!candidate.IsStatic)
+                {
+                    instance.Add(candidate);
+                }
+            }
+
+            var result = instance.ToImmutable();
+            byName.TryAdd(name, result);
+            return result;
+        }
+    }
+}
