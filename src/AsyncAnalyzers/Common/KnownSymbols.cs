@@ -20,146 +20,173 @@ namespace AsyncAnalyzers.Common
             _compilation = compilation;
         }
 
-        /// <summary>Looked up on first use (a rule that never needs Mutex never pays for finding it), then a field read.</summary>
-        private INamedTypeSymbol? Resolve(ref INamedTypeSymbol? field, ref bool resolved, string metadataName)
-        {
-            field = _compilation.GetTypeByMetadataName(metadataName);
-            System.Threading.Volatile.Write(ref resolved, true);
-            return field;
-        }
-
         public static KnownSymbols Get(Compilation compilation)
             => Cache.GetValue(compilation, static c => new KnownSymbols(c));
 
-        private INamedTypeSymbol? _thread;
-        private bool _threadResolved;
+        private readonly INamedTypeSymbol?[] _types = new INamedTypeSymbol?[(int)KnownType.Count];
+        private readonly bool[] _resolved = new bool[(int)KnownType.Count];
 
-        public INamedTypeSymbol? Thread => System.Threading.Volatile.Read(ref _threadResolved) ? _thread : Resolve(ref _thread, ref _threadResolved, "System.Threading.Thread");
+        /// <summary>Looked up on first use (a rule that never needs Mutex never pays for finding it), then an array read.</summary>
+        public INamedTypeSymbol? Get(KnownType type)
+        {
+            var index = (int)type;
+            if (System.Threading.Volatile.Read(ref _resolved[index]))
+            {
+                return _types[index];
+            }
 
-        private INamedTypeSymbol? _task;
-        private bool _taskResolved;
+            var symbol = Resolve(_compilation, MetadataName(type));
+            _types[index] = symbol;
+            System.Threading.Volatile.Write(ref _resolved[index], true);
+            return symbol;
+        }
 
-        public INamedTypeSymbol? Task => System.Threading.Volatile.Read(ref _taskResolved) ? _task : Resolve(ref _task, ref _taskResolved, "System.Threading.Tasks.Task");
+        /// <summary>
+        /// The type a compilation can use under <paramref name="metadataName"/>. <c>GetTypeByMetadataName</c> answers null as
+        /// soon as two assemblies declare the name — which polyfills do all the time (an internal <c>System.Threading.Lock</c>
+        /// or <c>IAsyncEnumerable&lt;T&gt;</c> copied into several libraries, next to the real one). Then: the compilation's own
+        /// declaration, else the only one it can access, preferring the core library's; null when two usable ones remain
+        /// (the compiler reports that ambiguity itself).
+        /// </summary>
+        internal static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } unique)
+            {
+                return unique;
+            }
 
-        private INamedTypeSymbol? _taskOfT;
-        private bool _taskOfTResolved;
+            INamedTypeSymbol? usable = null;
+            var ambiguous = false;
+            var coreLibrary = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+            foreach (var candidate in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+                {
+                    return candidate;
+                }
 
-        public INamedTypeSymbol? TaskOfT => System.Threading.Volatile.Read(ref _taskOfTResolved) ? _taskOfT : Resolve(ref _taskOfT, ref _taskOfTResolved, "System.Threading.Tasks.Task`1");
+                if (!compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
+                {
+                    continue;
+                }
 
-        private INamedTypeSymbol? _valueTask;
-        private bool _valueTaskResolved;
+                if (usable is null)
+                {
+                    usable = candidate;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, coreLibrary))
+                {
+                    usable = candidate;
+                    ambiguous = false;
+                }
+                else if (!SymbolEqualityComparer.Default.Equals(usable.ContainingAssembly, coreLibrary))
+                {
+                    ambiguous = true;
+                }
+            }
 
-        public INamedTypeSymbol? ValueTask => System.Threading.Volatile.Read(ref _valueTaskResolved) ? _valueTask : Resolve(ref _valueTask, ref _valueTaskResolved, "System.Threading.Tasks.ValueTask");
+            return ambiguous ? null : usable;
+        }
 
-        private INamedTypeSymbol? _valueTaskOfT;
-        private bool _valueTaskOfTResolved;
+        private static string MetadataName(KnownType type) => type switch
+        {
+            KnownType.Thread => "System.Threading.Thread",
+            KnownType.Task => "System.Threading.Tasks.Task",
+            KnownType.TaskOfT => "System.Threading.Tasks.Task`1",
+            KnownType.ValueTask => "System.Threading.Tasks.ValueTask",
+            KnownType.ValueTaskOfT => "System.Threading.Tasks.ValueTask`1",
+            KnownType.CancellationToken => "System.Threading.CancellationToken",
+            KnownType.CancellationTokenSource => "System.Threading.CancellationTokenSource",
+            KnownType.TaskStatus => "System.Threading.Tasks.TaskStatus",
+            KnownType.TaskAwaiter => "System.Runtime.CompilerServices.TaskAwaiter",
+            KnownType.TaskAwaiterOfT => "System.Runtime.CompilerServices.TaskAwaiter`1",
+            KnownType.ValueTaskAwaiter => "System.Runtime.CompilerServices.ValueTaskAwaiter",
+            KnownType.ValueTaskAwaiterOfT => "System.Runtime.CompilerServices.ValueTaskAwaiter`1",
+            KnownType.ConfiguredTaskAwaiter => "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter",
+            KnownType.ConfiguredTaskAwaiterOfT => "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter",
+            KnownType.ConfiguredValueTaskAwaiter => "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter",
+            KnownType.ConfiguredValueTaskAwaiterOfT => "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter",
+            KnownType.ExpressionOfT => "System.Linq.Expressions.Expression`1",
+            KnownType.ListOfT => "System.Collections.Generic.List`1",
+            KnownType.ImmutableArrayOfT => "System.Collections.Immutable.ImmutableArray`1",
+            KnownType.Monitor => "System.Threading.Monitor",
+            KnownType.Mutex => "System.Threading.Mutex",
+            KnownType.SpinLock => "System.Threading.SpinLock",
+            KnownType.ReaderWriterLockSlim => "System.Threading.ReaderWriterLockSlim",
+            KnownType.Lock => "System.Threading.Lock",
+            KnownType.SemaphoreSlim => "System.Threading.SemaphoreSlim",
+            KnownType.IAsyncDisposable => "System.IAsyncDisposable",
+            KnownType.INotifyCompletion => "System.Runtime.CompilerServices.INotifyCompletion",
+            KnownType.ExperimentalAttribute => "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+            KnownType.Console => "System.Console",
+            KnownType.BlockingCollectionOfT => "System.Collections.Concurrent.BlockingCollection`1",
+            KnownType.ObsoleteAttribute => "System.ObsoleteAttribute",
+            KnownType.EventArgs => "System.EventArgs",
+            KnownType.IDisposable => "System.IDisposable",
+            KnownType.Parallel => "System.Threading.Tasks.Parallel",
+            KnownType.TaskFactory => "System.Threading.Tasks.TaskFactory",
+            KnownType.TaskFactoryOfT => "System.Threading.Tasks.TaskFactory`1",
+            KnownType.Enumerable => "System.Linq.Enumerable",
+            KnownType.IEnumerableOfT => "System.Collections.Generic.IEnumerable`1",
+            KnownType.IAsyncEnumerableOfT => "System.Collections.Generic.IAsyncEnumerable`1",
+            KnownType.IAsyncEnumeratorOfT => "System.Collections.Generic.IAsyncEnumerator`1",
+            KnownType.EnumeratorCancellationAttribute => "System.Runtime.CompilerServices.EnumeratorCancellationAttribute",
+            KnownType.OperationCanceledException => "System.OperationCanceledException",
+            KnownType.Exception => "System.Exception",
+            KnownType.SpanOfT => "System.Span`1",
+            KnownType.ReadOnlySpanOfT => "System.ReadOnlySpan`1",
+            KnownType.MemoryOfT => "System.Memory`1",
+            KnownType.ReadOnlyMemoryOfT => "System.ReadOnlyMemory`1",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
+        };
 
-        public INamedTypeSymbol? ValueTaskOfT => System.Threading.Volatile.Read(ref _valueTaskOfTResolved) ? _valueTaskOfT : Resolve(ref _valueTaskOfT, ref _valueTaskOfTResolved, "System.Threading.Tasks.ValueTask`1");
-
-        private INamedTypeSymbol? _cancellationToken;
-        private bool _cancellationTokenResolved;
-
-        public INamedTypeSymbol? CancellationToken => System.Threading.Volatile.Read(ref _cancellationTokenResolved) ? _cancellationToken : Resolve(ref _cancellationToken, ref _cancellationTokenResolved, "System.Threading.CancellationToken");
-
-        private INamedTypeSymbol? _cancellationTokenSource;
-        private bool _cancellationTokenSourceResolved;
-
-        public INamedTypeSymbol? CancellationTokenSource => System.Threading.Volatile.Read(ref _cancellationTokenSourceResolved) ? _cancellationTokenSource : Resolve(ref _cancellationTokenSource, ref _cancellationTokenSourceResolved, "System.Threading.CancellationTokenSource");
-
-        private INamedTypeSymbol? _taskStatus;
-        private bool _taskStatusResolved;
-
-        public INamedTypeSymbol? TaskStatus => System.Threading.Volatile.Read(ref _taskStatusResolved) ? _taskStatus : Resolve(ref _taskStatus, ref _taskStatusResolved, "System.Threading.Tasks.TaskStatus");
-
-        private INamedTypeSymbol? _taskAwaiter;
-        private bool _taskAwaiterResolved;
-
-        public INamedTypeSymbol? TaskAwaiter => System.Threading.Volatile.Read(ref _taskAwaiterResolved) ? _taskAwaiter : Resolve(ref _taskAwaiter, ref _taskAwaiterResolved, "System.Runtime.CompilerServices.TaskAwaiter");
-
-        private INamedTypeSymbol? _taskAwaiterOfT;
-        private bool _taskAwaiterOfTResolved;
-
-        public INamedTypeSymbol? TaskAwaiterOfT => System.Threading.Volatile.Read(ref _taskAwaiterOfTResolved) ? _taskAwaiterOfT : Resolve(ref _taskAwaiterOfT, ref _taskAwaiterOfTResolved, "System.Runtime.CompilerServices.TaskAwaiter`1");
-
-        private INamedTypeSymbol? _valueTaskAwaiter;
-        private bool _valueTaskAwaiterResolved;
-
-        public INamedTypeSymbol? ValueTaskAwaiter => System.Threading.Volatile.Read(ref _valueTaskAwaiterResolved) ? _valueTaskAwaiter : Resolve(ref _valueTaskAwaiter, ref _valueTaskAwaiterResolved, "System.Runtime.CompilerServices.ValueTaskAwaiter");
-
-        private INamedTypeSymbol? _valueTaskAwaiterOfT;
-        private bool _valueTaskAwaiterOfTResolved;
-
-        public INamedTypeSymbol? ValueTaskAwaiterOfT => System.Threading.Volatile.Read(ref _valueTaskAwaiterOfTResolved) ? _valueTaskAwaiterOfT : Resolve(ref _valueTaskAwaiterOfT, ref _valueTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ValueTaskAwaiter`1");
-
-        private INamedTypeSymbol? _configuredTaskAwaiter;
-        private bool _configuredTaskAwaiterResolved;
-
-        public INamedTypeSymbol? ConfiguredTaskAwaiter => System.Threading.Volatile.Read(ref _configuredTaskAwaiterResolved) ? _configuredTaskAwaiter : Resolve(ref _configuredTaskAwaiter, ref _configuredTaskAwaiterResolved, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
-
-        private INamedTypeSymbol? _configuredTaskAwaiterOfT;
-        private bool _configuredTaskAwaiterOfTResolved;
-
-        public INamedTypeSymbol? ConfiguredTaskAwaiterOfT => System.Threading.Volatile.Read(ref _configuredTaskAwaiterOfTResolved) ? _configuredTaskAwaiterOfT : Resolve(ref _configuredTaskAwaiterOfT, ref _configuredTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
-
-        private INamedTypeSymbol? _configuredValueTaskAwaiter;
-        private bool _configuredValueTaskAwaiterResolved;
-
-        public INamedTypeSymbol? ConfiguredValueTaskAwaiter => System.Threading.Volatile.Read(ref _configuredValueTaskAwaiterResolved) ? _configuredValueTaskAwaiter : Resolve(ref _configuredValueTaskAwaiter, ref _configuredValueTaskAwaiterResolved, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
-
-        private INamedTypeSymbol? _configuredValueTaskAwaiterOfT;
-        private bool _configuredValueTaskAwaiterOfTResolved;
-
-        public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT => System.Threading.Volatile.Read(ref _configuredValueTaskAwaiterOfTResolved) ? _configuredValueTaskAwaiterOfT : Resolve(ref _configuredValueTaskAwaiterOfT, ref _configuredValueTaskAwaiterOfTResolved, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
-
-        private INamedTypeSymbol? _expressionOfT;
-        private bool _expressionOfTResolved;
-
-        public INamedTypeSymbol? ExpressionOfT => System.Threading.Volatile.Read(ref _expressionOfTResolved) ? _expressionOfT : Resolve(ref _expressionOfT, ref _expressionOfTResolved, "System.Linq.Expressions.Expression`1");
-
-        private INamedTypeSymbol? _listOfT;
-        private bool _listOfTResolved;
-
-        public INamedTypeSymbol? ListOfT => System.Threading.Volatile.Read(ref _listOfTResolved) ? _listOfT : Resolve(ref _listOfT, ref _listOfTResolved, "System.Collections.Generic.List`1");
-
-        private INamedTypeSymbol? _immutableArrayOfT;
-        private bool _immutableArrayOfTResolved;
-
-        public INamedTypeSymbol? ImmutableArrayOfT => System.Threading.Volatile.Read(ref _immutableArrayOfTResolved) ? _immutableArrayOfT : Resolve(ref _immutableArrayOfT, ref _immutableArrayOfTResolved, "System.Collections.Immutable.ImmutableArray`1");
-
-        private INamedTypeSymbol? _monitor;
-        private bool _monitorResolved;
-
-        public INamedTypeSymbol? Monitor => System.Threading.Volatile.Read(ref _monitorResolved) ? _monitor : Resolve(ref _monitor, ref _monitorResolved, "System.Threading.Monitor");
-
-        private INamedTypeSymbol? _mutex;
-        private bool _mutexResolved;
-
-        public INamedTypeSymbol? Mutex => System.Threading.Volatile.Read(ref _mutexResolved) ? _mutex : Resolve(ref _mutex, ref _mutexResolved, "System.Threading.Mutex");
-
-        private INamedTypeSymbol? _spinLock;
-        private bool _spinLockResolved;
-
-        public INamedTypeSymbol? SpinLock => System.Threading.Volatile.Read(ref _spinLockResolved) ? _spinLock : Resolve(ref _spinLock, ref _spinLockResolved, "System.Threading.SpinLock");
-
-        private INamedTypeSymbol? _readerWriterLockSlim;
-        private bool _readerWriterLockSlimResolved;
-
-        public INamedTypeSymbol? ReaderWriterLockSlim => System.Threading.Volatile.Read(ref _readerWriterLockSlimResolved) ? _readerWriterLockSlim : Resolve(ref _readerWriterLockSlim, ref _readerWriterLockSlimResolved, "System.Threading.ReaderWriterLockSlim");
-
-        private INamedTypeSymbol? _lock;
-        private bool _lockResolved;
-
-        public INamedTypeSymbol? Lock => System.Threading.Volatile.Read(ref _lockResolved) ? _lock : Resolve(ref _lock, ref _lockResolved, "System.Threading.Lock");
-
-        private INamedTypeSymbol? _semaphoreSlim;
-        private bool _semaphoreSlimResolved;
-
-        public INamedTypeSymbol? SemaphoreSlim => System.Threading.Volatile.Read(ref _semaphoreSlimResolved) ? _semaphoreSlim : Resolve(ref _semaphoreSlim, ref _semaphoreSlimResolved, "System.Threading.SemaphoreSlim");
-
-        private INamedTypeSymbol? _iAsyncDisposable;
-        private bool _iAsyncDisposableResolved;
-
-        public INamedTypeSymbol? IAsyncDisposable => System.Threading.Volatile.Read(ref _iAsyncDisposableResolved) ? _iAsyncDisposable : Resolve(ref _iAsyncDisposable, ref _iAsyncDisposableResolved, "System.IAsyncDisposable");
+        public INamedTypeSymbol? Thread => Get(KnownType.Thread);
+        public INamedTypeSymbol? Task => Get(KnownType.Task);
+        public INamedTypeSymbol? TaskOfT => Get(KnownType.TaskOfT);
+        public INamedTypeSymbol? ValueTask => Get(KnownType.ValueTask);
+        public INamedTypeSymbol? ValueTaskOfT => Get(KnownType.ValueTaskOfT);
+        public INamedTypeSymbol? CancellationToken => Get(KnownType.CancellationToken);
+        public INamedTypeSymbol? CancellationTokenSource => Get(KnownType.CancellationTokenSource);
+        public INamedTypeSymbol? TaskStatus => Get(KnownType.TaskStatus);
+        public INamedTypeSymbol? TaskAwaiter => Get(KnownType.TaskAwaiter);
+        public INamedTypeSymbol? TaskAwaiterOfT => Get(KnownType.TaskAwaiterOfT);
+        public INamedTypeSymbol? ValueTaskAwaiter => Get(KnownType.ValueTaskAwaiter);
+        public INamedTypeSymbol? ValueTaskAwaiterOfT => Get(KnownType.ValueTaskAwaiterOfT);
+        public INamedTypeSymbol? ConfiguredTaskAwaiter => Get(KnownType.ConfiguredTaskAwaiter);
+        public INamedTypeSymbol? ConfiguredTaskAwaiterOfT => Get(KnownType.ConfiguredTaskAwaiterOfT);
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiter => Get(KnownType.ConfiguredValueTaskAwaiter);
+        public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT => Get(KnownType.ConfiguredValueTaskAwaiterOfT);
+        public INamedTypeSymbol? ExpressionOfT => Get(KnownType.ExpressionOfT);
+        public INamedTypeSymbol? ListOfT => Get(KnownType.ListOfT);
+        public INamedTypeSymbol? ImmutableArrayOfT => Get(KnownType.ImmutableArrayOfT);
+        public INamedTypeSymbol? Monitor => Get(KnownType.Monitor);
+        public INamedTypeSymbol? Mutex => Get(KnownType.Mutex);
+        public INamedTypeSymbol? SpinLock => Get(KnownType.SpinLock);
+        public INamedTypeSymbol? ReaderWriterLockSlim => Get(KnownType.ReaderWriterLockSlim);
+        public INamedTypeSymbol? Lock => Get(KnownType.Lock);
+        public INamedTypeSymbol? SemaphoreSlim => Get(KnownType.SemaphoreSlim);
+        public INamedTypeSymbol? IAsyncDisposable => Get(KnownType.IAsyncDisposable);
+        public INamedTypeSymbol? INotifyCompletion => Get(KnownType.INotifyCompletion);
+        public INamedTypeSymbol? ExperimentalAttribute => Get(KnownType.ExperimentalAttribute);
+        public INamedTypeSymbol? Console => Get(KnownType.Console);
+        public INamedTypeSymbol? BlockingCollectionOfT => Get(KnownType.BlockingCollectionOfT);
+        public INamedTypeSymbol? ObsoleteAttribute => Get(KnownType.ObsoleteAttribute);
+        public INamedTypeSymbol? EventArgs => Get(KnownType.EventArgs);
+        public INamedTypeSymbol? IDisposable => Get(KnownType.IDisposable);
+        public INamedTypeSymbol? Parallel => Get(KnownType.Parallel);
+        public INamedTypeSymbol? TaskFactory => Get(KnownType.TaskFactory);
+        public INamedTypeSymbol? TaskFactoryOfT => Get(KnownType.TaskFactoryOfT);
+        public INamedTypeSymbol? Enumerable => Get(KnownType.Enumerable);
+        public INamedTypeSymbol? IEnumerableOfT => Get(KnownType.IEnumerableOfT);
+        public INamedTypeSymbol? IAsyncEnumerableOfT => Get(KnownType.IAsyncEnumerableOfT);
+        public INamedTypeSymbol? IAsyncEnumeratorOfT => Get(KnownType.IAsyncEnumeratorOfT);
+        public INamedTypeSymbol? EnumeratorCancellationAttribute => Get(KnownType.EnumeratorCancellationAttribute);
+        public INamedTypeSymbol? OperationCanceledException => Get(KnownType.OperationCanceledException);
+        public INamedTypeSymbol? Exception => Get(KnownType.Exception);
+        public INamedTypeSymbol? SpanOfT => Get(KnownType.SpanOfT);
+        public INamedTypeSymbol? ReadOnlySpanOfT => Get(KnownType.ReadOnlySpanOfT);
+        public INamedTypeSymbol? MemoryOfT => Get(KnownType.MemoryOfT);
+        public INamedTypeSymbol? ReadOnlyMemoryOfT => Get(KnownType.ReadOnlyMemoryOfT);
 
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 
@@ -173,7 +200,7 @@ namespace AsyncAnalyzers.Common
                     var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
                     foreach (var name in LoggerTypeNames)
                     {
-                        if (_compilation.GetTypeByMetadataName(name) is { } type)
+                        if (Resolve(_compilation, name) is { } type)
                         {
                             builder.Add(type);
                         }
@@ -192,111 +219,6 @@ namespace AsyncAnalyzers.Common
             "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions",
             "Serilog.ILogger", "Serilog.Log", "NLog.ILogger", "NLog.Logger", "log4net.ILog",
         };
-
-        private INamedTypeSymbol? _iNotifyCompletion;
-        private bool _iNotifyCompletionResolved;
-
-        public INamedTypeSymbol? INotifyCompletion => System.Threading.Volatile.Read(ref _iNotifyCompletionResolved) ? _iNotifyCompletion : Resolve(ref _iNotifyCompletion, ref _iNotifyCompletionResolved, "System.Runtime.CompilerServices.INotifyCompletion");
-
-        private INamedTypeSymbol? _experimentalAttribute;
-        private bool _experimentalAttributeResolved;
-
-        public INamedTypeSymbol? ExperimentalAttribute => System.Threading.Volatile.Read(ref _experimentalAttributeResolved) ? _experimentalAttribute : Resolve(ref _experimentalAttribute, ref _experimentalAttributeResolved, "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
-
-        private INamedTypeSymbol? _console;
-        private bool _consoleResolved;
-
-        public INamedTypeSymbol? Console => System.Threading.Volatile.Read(ref _consoleResolved) ? _console : Resolve(ref _console, ref _consoleResolved, "System.Console");
-
-        private INamedTypeSymbol? _blockingCollectionOfT;
-        private bool _blockingCollectionOfTResolved;
-
-        public INamedTypeSymbol? BlockingCollectionOfT => System.Threading.Volatile.Read(ref _blockingCollectionOfTResolved) ? _blockingCollectionOfT : Resolve(ref _blockingCollectionOfT, ref _blockingCollectionOfTResolved, "System.Collections.Concurrent.BlockingCollection`1");
-
-        private INamedTypeSymbol? _obsoleteAttribute;
-        private bool _obsoleteAttributeResolved;
-
-        public INamedTypeSymbol? ObsoleteAttribute => System.Threading.Volatile.Read(ref _obsoleteAttributeResolved) ? _obsoleteAttribute : Resolve(ref _obsoleteAttribute, ref _obsoleteAttributeResolved, "System.ObsoleteAttribute");
-
-        private INamedTypeSymbol? _eventArgs;
-        private bool _eventArgsResolved;
-
-        public INamedTypeSymbol? EventArgs => System.Threading.Volatile.Read(ref _eventArgsResolved) ? _eventArgs : Resolve(ref _eventArgs, ref _eventArgsResolved, "System.EventArgs");
-
-        private INamedTypeSymbol? _iDisposable;
-        private bool _iDisposableResolved;
-
-        public INamedTypeSymbol? IDisposable => System.Threading.Volatile.Read(ref _iDisposableResolved) ? _iDisposable : Resolve(ref _iDisposable, ref _iDisposableResolved, "System.IDisposable");
-
-        private INamedTypeSymbol? _parallel;
-        private bool _parallelResolved;
-
-        public INamedTypeSymbol? Parallel => System.Threading.Volatile.Read(ref _parallelResolved) ? _parallel : Resolve(ref _parallel, ref _parallelResolved, "System.Threading.Tasks.Parallel");
-
-        private INamedTypeSymbol? _taskFactory;
-        private bool _taskFactoryResolved;
-
-        public INamedTypeSymbol? TaskFactory => System.Threading.Volatile.Read(ref _taskFactoryResolved) ? _taskFactory : Resolve(ref _taskFactory, ref _taskFactoryResolved, "System.Threading.Tasks.TaskFactory");
-
-        private INamedTypeSymbol? _taskFactoryOfT;
-        private bool _taskFactoryOfTResolved;
-
-        public INamedTypeSymbol? TaskFactoryOfT => System.Threading.Volatile.Read(ref _taskFactoryOfTResolved) ? _taskFactoryOfT : Resolve(ref _taskFactoryOfT, ref _taskFactoryOfTResolved, "System.Threading.Tasks.TaskFactory`1");
-
-        private INamedTypeSymbol? _enumerable;
-        private bool _enumerableResolved;
-
-        public INamedTypeSymbol? Enumerable => System.Threading.Volatile.Read(ref _enumerableResolved) ? _enumerable : Resolve(ref _enumerable, ref _enumerableResolved, "System.Linq.Enumerable");
-
-        private INamedTypeSymbol? _iEnumerableOfT;
-        private bool _iEnumerableOfTResolved;
-
-        public INamedTypeSymbol? IEnumerableOfT => System.Threading.Volatile.Read(ref _iEnumerableOfTResolved) ? _iEnumerableOfT : Resolve(ref _iEnumerableOfT, ref _iEnumerableOfTResolved, "System.Collections.Generic.IEnumerable`1");
-
-        private INamedTypeSymbol? _iAsyncEnumerableOfT;
-        private bool _iAsyncEnumerableOfTResolved;
-
-        public INamedTypeSymbol? IAsyncEnumerableOfT => System.Threading.Volatile.Read(ref _iAsyncEnumerableOfTResolved) ? _iAsyncEnumerableOfT : Resolve(ref _iAsyncEnumerableOfT, ref _iAsyncEnumerableOfTResolved, "System.Collections.Generic.IAsyncEnumerable`1");
-
-        private INamedTypeSymbol? _iAsyncEnumeratorOfT;
-        private bool _iAsyncEnumeratorOfTResolved;
-
-        public INamedTypeSymbol? IAsyncEnumeratorOfT => System.Threading.Volatile.Read(ref _iAsyncEnumeratorOfTResolved) ? _iAsyncEnumeratorOfT : Resolve(ref _iAsyncEnumeratorOfT, ref _iAsyncEnumeratorOfTResolved, "System.Collections.Generic.IAsyncEnumerator`1");
-
-        private INamedTypeSymbol? _enumeratorCancellationAttribute;
-        private bool _enumeratorCancellationAttributeResolved;
-
-        public INamedTypeSymbol? EnumeratorCancellationAttribute => System.Threading.Volatile.Read(ref _enumeratorCancellationAttributeResolved) ? _enumeratorCancellationAttribute : Resolve(ref _enumeratorCancellationAttribute, ref _enumeratorCancellationAttributeResolved, "System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
-
-        private INamedTypeSymbol? _operationCanceledException;
-        private bool _operationCanceledExceptionResolved;
-
-        public INamedTypeSymbol? OperationCanceledException => System.Threading.Volatile.Read(ref _operationCanceledExceptionResolved) ? _operationCanceledException : Resolve(ref _operationCanceledException, ref _operationCanceledExceptionResolved, "System.OperationCanceledException");
-
-        private INamedTypeSymbol? _exception;
-        private bool _exceptionResolved;
-
-        public INamedTypeSymbol? Exception => System.Threading.Volatile.Read(ref _exceptionResolved) ? _exception : Resolve(ref _exception, ref _exceptionResolved, "System.Exception");
-
-        private INamedTypeSymbol? _spanOfT;
-        private bool _spanOfTResolved;
-
-        public INamedTypeSymbol? SpanOfT => System.Threading.Volatile.Read(ref _spanOfTResolved) ? _spanOfT : Resolve(ref _spanOfT, ref _spanOfTResolved, "System.Span`1");
-
-        private INamedTypeSymbol? _readOnlySpanOfT;
-        private bool _readOnlySpanOfTResolved;
-
-        public INamedTypeSymbol? ReadOnlySpanOfT => System.Threading.Volatile.Read(ref _readOnlySpanOfTResolved) ? _readOnlySpanOfT : Resolve(ref _readOnlySpanOfT, ref _readOnlySpanOfTResolved, "System.ReadOnlySpan`1");
-
-        private INamedTypeSymbol? _memoryOfT;
-        private bool _memoryOfTResolved;
-
-        public INamedTypeSymbol? MemoryOfT => System.Threading.Volatile.Read(ref _memoryOfTResolved) ? _memoryOfT : Resolve(ref _memoryOfT, ref _memoryOfTResolved, "System.Memory`1");
-
-        private INamedTypeSymbol? _readOnlyMemoryOfT;
-        private bool _readOnlyMemoryOfTResolved;
-
-        public INamedTypeSymbol? ReadOnlyMemoryOfT => System.Threading.Volatile.Read(ref _readOnlyMemoryOfTResolved) ? _readOnlyMemoryOfT : Resolve(ref _readOnlyMemoryOfT, ref _readOnlyMemoryOfTResolved, "System.ReadOnlyMemory`1");
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt; (any construction).</summary>
         public bool IsTaskLike(ITypeSymbol? type)
@@ -469,5 +391,59 @@ namespace AsyncAnalyzers.Common
 
             return false;
         }
+    }
+
+    /// <summary>The framework types <see cref="KnownSymbols"/> resolves; <see cref="KnownSymbols.Get(KnownType)"/> takes one.</summary>
+    internal enum KnownType
+    {
+        Thread,
+        Task,
+        TaskOfT,
+        ValueTask,
+        ValueTaskOfT,
+        CancellationToken,
+        CancellationTokenSource,
+        TaskStatus,
+        TaskAwaiter,
+        TaskAwaiterOfT,
+        ValueTaskAwaiter,
+        ValueTaskAwaiterOfT,
+        ConfiguredTaskAwaiter,
+        ConfiguredTaskAwaiterOfT,
+        ConfiguredValueTaskAwaiter,
+        ConfiguredValueTaskAwaiterOfT,
+        ExpressionOfT,
+        ListOfT,
+        ImmutableArrayOfT,
+        Monitor,
+        Mutex,
+        SpinLock,
+        ReaderWriterLockSlim,
+        Lock,
+        SemaphoreSlim,
+        IAsyncDisposable,
+        INotifyCompletion,
+        ExperimentalAttribute,
+        Console,
+        BlockingCollectionOfT,
+        ObsoleteAttribute,
+        EventArgs,
+        IDisposable,
+        Parallel,
+        TaskFactory,
+        TaskFactoryOfT,
+        Enumerable,
+        IEnumerableOfT,
+        IAsyncEnumerableOfT,
+        IAsyncEnumeratorOfT,
+        EnumeratorCancellationAttribute,
+        OperationCanceledException,
+        Exception,
+        SpanOfT,
+        ReadOnlySpanOfT,
+        MemoryOfT,
+        ReadOnlyMemoryOfT,
+        /// <summary>The number of known types (not a type).</summary>
+        Count,
     }
 }
