@@ -53,7 +53,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                 ExpressionSyntax? token = null;
                 if (shape != TwinTokenShape.None)
                 {
-                    token = TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, invocation.SpanStart, cancellationToken));
+                    token = TokenForwarding.CreateTokenExpression(diagnostic);
                     if (token is null && shape == TwinTokenShape.Required && KnownSymbols.Get(editor.SemanticModel.Compilation).CancellationToken is { } tokenType)
                     {
                         token = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(tokenType, invocation.SpanStart), SyntaxFactory.IdentifierName("None"));

@@ -30,7 +30,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
             {
                 if (BlockingCallRewriter.FindBlockingExpression(editor.OriginalRoot, diagnostic.Location.SourceSpan) is { } blocking)
                 {
-                    BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
+                    BlockingCallRewriter.Replace(editor, blocking, diagnostic, cancellationToken);
                 }
             }
         }

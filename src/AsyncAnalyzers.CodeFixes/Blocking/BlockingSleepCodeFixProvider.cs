@@ -4,7 +4,6 @@ using System.Threading;
 using AsyncAnalyzers.CodeFixes.Common;
 using AsyncAnalyzers.CodeFixes.Rewriting;
 using AsyncAnalyzers.Common;
-using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,8 +36,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     continue;
                 }
 
-                var token = InScopeToken.Find(editor.SemanticModel, invocation.SpanStart, cancellationToken);
-                var tokenExpression = TokenForwarding.CreateTokenExpression(token);
+                var tokenExpression = TokenForwarding.CreateTokenExpression(diagnostic);
 
                 // Task.Delay's parameters are named differently from Thread.Sleep's: drop argument names.
                 var arguments = invocation.ArgumentList.Arguments;

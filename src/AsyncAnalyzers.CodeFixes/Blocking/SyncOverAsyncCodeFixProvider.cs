@@ -52,7 +52,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
 
                 if (rewritten.Add(blocking))
                 {
-                    BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
+                    BlockingCallRewriter.Replace(editor, blocking, diagnostic, cancellationToken);
                 }
 
                 // Once Main is async, every other blocking call in it would block in async code: await them all.
@@ -62,7 +62,7 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     {
                         if (rewritten.Add(other))
                         {
-                            BlockingCallRewriter.Replace(editor, other, cancellationToken);
+                            BlockingCallRewriter.Replace(editor, other, null, cancellationToken);
                         }
                     }
 

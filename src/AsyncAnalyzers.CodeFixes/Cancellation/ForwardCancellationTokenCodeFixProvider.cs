@@ -27,14 +27,14 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                && DiagnosticSyntax.Find<ExpressionSyntax>(root, diagnostic) is { } node
                && (!IsArgumentShape(diagnostic) || node is InvocationExpressionSyntax)
                && (!diagnostic.Properties.ContainsKey(ForwardCancellationTokenAnalyzer.WrapParamsProperty) || CanWrapParams(model, (InvocationExpressionSyntax)node, cancellationToken))
-               && InScopeToken.Find(model, node.SpanStart, cancellationToken).HasToken;
+               && InScopeToken.TryRead(diagnostic.Properties, out _, out _);
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             foreach (var diagnostic in diagnostics)
             {
                 if (DiagnosticSyntax.Find<ExpressionSyntax>(editor.OriginalRoot, diagnostic) is not { } node
-                    || TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, node.SpanStart, cancellationToken)) is not { } token)
+                    || TokenForwarding.CreateTokenExpression(diagnostic) is not { } token)
                 {
                     continue;
                 }

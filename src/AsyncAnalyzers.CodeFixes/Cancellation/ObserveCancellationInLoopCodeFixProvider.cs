@@ -23,14 +23,14 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
         protected override string GetTitle(Diagnostic diagnostic) => "Check for cancellation at the start of each iteration";
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
-            => FindLoop(root, diagnostic) is { } loop && InScopeToken.Find(model, loop.SpanStart, cancellationToken).HasToken;
+            => FindLoop(root, diagnostic) is not null && InScopeToken.TryRead(diagnostic.Properties, out _, out _);
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             foreach (var diagnostic in diagnostics)
             {
                 if (FindLoop(editor.OriginalRoot, diagnostic) is not { } loop
-                    || TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, loop.SpanStart, cancellationToken)) is not { } token)
+                    || TokenForwarding.CreateTokenExpression(diagnostic) is not { } token)
                 {
                     continue;
                 }

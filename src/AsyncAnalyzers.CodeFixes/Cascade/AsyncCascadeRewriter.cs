@@ -61,7 +61,7 @@ namespace AsyncAnalyzers.CodeFixes.Cascade
 
             foreach (var blocking in edits.BlockingToAwait)
             {
-                BlockingCallRewriter.Replace(editor, blocking, cancellationToken);
+                BlockingCallRewriter.Replace(editor, blocking, null, cancellationToken);
             }
 
             foreach (var task in edits.TasksToAwait)

@@ -61,9 +61,11 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
         /// at its default, or an overload with a trailing token) and one is in scope, it is passed: <c>GetAsync(url).Result</c>
         /// → <c>await GetAsync(url, cancellationToken)</c> (ASYNC302 would ask for it next).
         /// </summary>
-        public static void Replace(DocumentFixEditor editor, ExpressionSyntax blocking, CancellationToken cancellationToken)
+        /// <param name="diagnostic">The diagnostic reported on <paramref name="blocking"/>: its analyzer decided the in-scope token.
+        /// Null for a blocking call the fix rewrites without a diagnostic of its own (then the same rule runs here).</param>
+        public static void Replace(DocumentFixEditor editor, ExpressionSyntax blocking, Diagnostic? diagnostic, CancellationToken cancellationToken)
         {
-            ForwardToken(editor, blocking, cancellationToken);
+            ForwardToken(editor, blocking, diagnostic, cancellationToken);
 
             var parenthesize = AwaitInsertion.NeedsParentheses(blocking);
             editor.ReplaceNode(blocking, (current, _) => current is ExpressionSyntax expression
@@ -71,7 +73,7 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
                 : current);
         }
 
-        private static void ForwardToken(DocumentFixEditor editor, ExpressionSyntax blocking, CancellationToken cancellationToken)
+        private static void ForwardToken(DocumentFixEditor editor, ExpressionSyntax blocking, Diagnostic? diagnostic, CancellationToken cancellationToken)
         {
             var model = editor.SemanticModel;
             var known = KnownSymbols.Get(model.Compilation);
@@ -87,7 +89,7 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
 
             var acceptance = TokenAcceptance.Get(model.Compilation).Find(producer);
             if (acceptance.Kind == TokenAcceptanceKind.None
-                || TokenForwarding.CreateTokenExpression(InScopeToken.Find(model, blocking.SpanStart, cancellationToken)) is not { } token)
+                || (diagnostic != null ? TokenForwarding.CreateTokenExpression(diagnostic) : TokenForwarding.CreateTokenExpression(InScopeToken.Find(model, blocking, cancellationToken))) is not { } token)
             {
                 return;
             }

@@ -9,14 +9,16 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
     public static class TokenForwarding
     {
         internal static ExpressionSyntax? CreateTokenExpression(in InScopeTokenResult token)
-        {
-            if (token.Symbol is null)
-            {
-                return null;
-            }
+            => token.Symbol is null ? null : CreateTokenExpression(token.Symbol.Name, token.IsTokenSource);
 
-            var name = SyntaxFactory.IdentifierName(EscapeIdentifier(token.Symbol.Name));
-            return token.IsTokenSource
+        /// <summary>The token the analyzer decided on for this diagnostic (<see cref="InScopeToken.AddTo"/>), or null: none.</summary>
+        internal static ExpressionSyntax? CreateTokenExpression(Diagnostic diagnostic)
+            => InScopeToken.TryRead(diagnostic.Properties, out var name, out var isSource) ? CreateTokenExpression(name, isSource) : null;
+
+        private static ExpressionSyntax CreateTokenExpression(string symbolName, bool isTokenSource)
+        {
+            var name = SyntaxFactory.IdentifierName(EscapeIdentifier(symbolName));
+            return isTokenSource
                 ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, name, SyntaxFactory.IdentifierName("Token"))
                 : name;
         }

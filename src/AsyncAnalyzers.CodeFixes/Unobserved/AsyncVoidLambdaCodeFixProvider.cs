@@ -6,7 +6,6 @@ using System.Threading;
 using AsyncAnalyzers.CodeFixes.Common;
 using AsyncAnalyzers.CodeFixes.Rewriting;
 using AsyncAnalyzers.Common;
-using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -49,7 +48,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
                 }
                 else
                 {
-                    editor.ReplaceNode(site.Statement, BuildParallelForEachAsync(editor, site, cancellationToken));
+                    editor.ReplaceNode(site.Statement, BuildParallelForEachAsync(editor, site, diagnostic, cancellationToken));
                 }
             }
         }
@@ -167,7 +166,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
             return loop.WithTriviaFrom(site.Statement).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        private static StatementSyntax BuildParallelForEachAsync(DocumentFixEditor editor, Site site, CancellationToken cancellationToken)
+        private static StatementSyntax BuildParallelForEachAsync(DocumentFixEditor editor, Site site, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var model = editor.SemanticModel;
             var parameter = Parameters(site.Lambda)[0];
@@ -185,7 +184,7 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
                 .WithAsyncKeyword(SyntaxFactory.Token(SyntaxKind.AsyncKeyword));
 
             var arguments = new List<ArgumentSyntax> { site.Invocation.ArgumentList.Arguments[0] };
-            var scopeToken = TokenForwarding.CreateTokenExpression(InScopeToken.Find(model, site.Invocation.SpanStart, cancellationToken));
+            var scopeToken = TokenForwarding.CreateTokenExpression(diagnostic);
             if (scopeToken != null)
             {
                 arguments.Add(SyntaxFactory.Argument(scopeToken));

@@ -81,7 +81,8 @@ namespace AsyncAnalyzers.Blocking
                 properties.Add(FixableProperty, "true");
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpart, invocation.Syntax.GetLocation(), properties.ToImmutable(), Display(method), found.Method.Name));
+            var decided = found.Token == TwinTokenShape.None ? properties.ToImmutable() : InScopeToken.AddTo(properties.ToImmutable(), InScopeToken.Find(invocation, context.ContainingSymbol));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncCounterpart, invocation.Syntax.GetLocation(), decided, Display(method), found.Method.Name));
         }
 
         private static string Display(IMethodSymbol method) => method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;

@@ -46,7 +46,7 @@ namespace AsyncAnalyzers.Blocking
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BlockOnTask,
                 call.Operation.Syntax.GetLocation(),
-                call.HasAwaitRewrite ? Fixable : null,
+                call.HasAwaitRewrite ? InScopeToken.AddTo(Fixable, InScopeToken.Find(call.Operation, context.ContainingSymbol)) : null,
                 call.Display));
         }
     }

@@ -47,7 +47,9 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingSleep, invocation.Syntax.GetLocation()));
+            // The fix passes the in-scope token to Task.Delay: decided here, once (see InScopeToken).
+            var properties = InScopeToken.AddTo(ImmutableDictionary<string, string?>.Empty, InScopeToken.Find(invocation, context.ContainingSymbol));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingSleep, invocation.Syntax.GetLocation(), properties));
         }
     }
 }

@@ -56,12 +56,13 @@ namespace AsyncAnalyzers.Blocking
                 context.ReportDiagnostic(Diagnostic.Create(
                     function.Name == TopLevelStatementsEntryPoint ? Descriptors.SyncOverAsyncInTopLevelStatements : Descriptors.SyncOverAsyncInMain,
                     call.Operation.Syntax.GetLocation(),
-                    call.HasAwaitRewrite ? MainFix : null,
+                    call.HasAwaitRewrite ? InScopeToken.AddTo(MainFix, InScopeToken.Find(call.Operation, context.ContainingSymbol)) : null,
                     call.Display));
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsync, call.Operation.Syntax.GetLocation(), call.Display));
+            var properties = call.HasAwaitRewrite ? InScopeToken.AddTo(ImmutableDictionary<string, string?>.Empty, InScopeToken.Find(call.Operation, context.ContainingSymbol)) : null;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsync, call.Operation.Syntax.GetLocation(), properties, call.Display));
         }
 
         /// <summary>

@@ -216,7 +216,7 @@ namespace AsyncAnalyzers.Cancellation
             }
 
             var tokenText = token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForwardCancellationToken, at.Syntax.GetLocation(), properties.ToImmutable(), display, tokenText));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForwardCancellationToken, at.Syntax.GetLocation(), InScopeToken.AddTo(properties.ToImmutable(), token), display, tokenText));
         }
 
         private static IParameterSymbol? FindOtherParameter(ISymbol first)

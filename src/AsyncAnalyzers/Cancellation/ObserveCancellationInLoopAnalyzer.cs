@@ -81,7 +81,7 @@ namespace AsyncAnalyzers.Cancellation
                 CommonForEachStatementSyntax e => e.ForEachKeyword.GetLocation(),
                 _ => loop.Syntax.GetLocation(),
             };
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ObserveCancellationInLoop, keyword, InScopeToken.AddTo(ImmutableDictionary<string, string?>.Empty, token), token.IsTokenSource ? token.Symbol.Name + ".Token" : token.Symbol.Name));
         }
 
         /// <summary>

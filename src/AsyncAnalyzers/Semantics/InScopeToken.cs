@@ -27,12 +27,10 @@ namespace AsyncAnalyzers.Semantics
 
         /// <summary>Set when the innermost function has two or more token parameters: we never guess between them.</summary>
         public ISymbol? AmbiguousWith => Symbol is null ? ConflictingSymbol : null;
-
-        public bool HasToken => Symbol != null;
     }
 
     /// <summary>
-    /// Finds the cancellation token that code at a position should forward (RULES.md "in scope token"):
+    /// Finds the cancellation token that code at a position should forward (ARCHITECTURE.md, "in-scope token"):
     /// a CancellationToken parameter of the innermost enclosing function that has one (the lambda's own before
     /// the method's), never guessing between two parameters of one function; otherwise a single CancellationToken
     /// local declared before the position; otherwise a single CancellationTokenSource local (forwarded as <c>.Token</c>).
@@ -41,8 +39,8 @@ namespace AsyncAnalyzers.Semantics
     internal static class InScopeToken
     {
         /// <summary>
-        /// The same rule as <see cref="Find(SemanticModel, int, CancellationToken)"/>, computed from the operation tree only
-        /// (no binder calls): the analyzers' hot paths use this one.
+        /// The rule, decided once: analyzers call this (operation tree only, no binder calls) and pass the answer to their
+        /// fix through <see cref="AddTo"/>.
         /// </summary>
         public static InScopeTokenResult Find(IOperation operation, ISymbol containingSymbol)
         {
@@ -109,40 +107,58 @@ namespace AsyncAnalyzers.Semantics
             return tokenCount == 0 && sourceCount == 1 ? new InScopeTokenResult(source, true, null) : default;
         }
 
-        public static InScopeTokenResult Find(SemanticModel model, int position, CancellationToken cancellationToken)
+        /// <summary>
+        /// The same rule for a node a fix rewrites without a diagnostic of its own (the cascade's other blocking calls):
+        /// computed from the node's operation, so analyzer and fix cannot disagree. A fix for a diagnostic reads the
+        /// analyzer's decision from the diagnostic's properties instead (<see cref="TryRead"/>).
+        /// </summary>
+        public static InScopeTokenResult Find(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
         {
-            var known = KnownSymbols.Get(model.Compilation);
-            var tokenType = known.CancellationToken;
-            if (tokenType is null)
+            IOperation? operation = null;
+            for (var current = node; current != null && operation is null; current = current.Parent)
             {
-                return default;
+                operation = model.GetOperation(current, cancellationToken);
             }
 
-            // 1. Parameters, innermost function first.
-            if (FindParameter(model.GetEnclosingSymbol(position, cancellationToken), tokenType) is { } parameterResult)
+            var member = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
             {
-                return parameterResult;
+                member = function.ContainingSymbol;
             }
 
-            // 2. Locals declared before the position: a token, else a token source.
-            var symbols = model.LookupSymbols(position);
-            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
-            var local = FindSingleLocal(symbols, tokenType, position, model.SyntaxTree, enclosing);
-            if (local != null)
+            return operation is null || member is null ? default : Find(operation, member);
+        }
+
+        /// <summary>The diagnostic property that carries the name of the token the analyzer decided on (absent: none).</summary>
+        public const string NameProperty = "InScopeToken";
+
+        /// <summary>Present (value "true") when the decided token is a CancellationTokenSource local: forward <c>.Token</c>.</summary>
+        public const string IsSourceProperty = "InScopeTokenIsSource";
+
+        /// <summary>Adds the decision to a diagnostic's properties (unchanged when no token is in scope).</summary>
+        public static ImmutableDictionary<string, string?> AddTo(ImmutableDictionary<string, string?> properties, in InScopeTokenResult token)
+        {
+            if (token.Symbol is null)
             {
-                return new InScopeTokenResult(local, false, null);
+                return properties;
             }
 
-            if (known.CancellationTokenSource is { } sourceType)
+            properties = properties.SetItem(NameProperty, token.Symbol.Name);
+            return token.IsTokenSource ? properties.SetItem(IsSourceProperty, "true") : properties;
+        }
+
+        /// <summary>The analyzer's decision, as <see cref="AddTo"/> wrote it.</summary>
+        public static bool TryRead(ImmutableDictionary<string, string?> properties, out string name, out bool isTokenSource)
+        {
+            isTokenSource = properties.ContainsKey(IsSourceProperty);
+            if (properties.TryGetValue(NameProperty, out var value) && !string.IsNullOrEmpty(value))
             {
-                var source = FindSingleLocal(symbols, sourceType, position, model.SyntaxTree, enclosing);
-                if (source != null)
-                {
-                    return new InScopeTokenResult(source, true, null);
-                }
+                name = value!;
+                return true;
             }
 
-            return default;
+            name = string.Empty;
+            return false;
         }
 
         /// <summary>
@@ -181,56 +197,6 @@ namespace AsyncAnalyzers.Semantics
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// The one local of <paramref name="type"/> declared before <paramref name="position"/> in this file, in a function
-        /// that encloses the position. Lookup also offers the locals of top-level statements to code in type members and
-        /// in other files, where using them is CS8801.
-        /// </summary>
-        private static ILocalSymbol? FindSingleLocal(ImmutableArray<ISymbol> symbols, INamedTypeSymbol type, int position, SyntaxTree tree, ISymbol? enclosing)
-        {
-            ILocalSymbol? found = null;
-            foreach (var symbol in symbols)
-            {
-                if (symbol is not ILocalSymbol local || !SymbolEqualityComparer.Default.Equals(local.Type, type))
-                {
-                    continue;
-                }
-
-                var references = local.DeclaringSyntaxReferences;
-                if (references.Length == 0 || references[0].SyntaxTree != tree || references[0].Span.End > position || !Encloses(local.ContainingSymbol, enclosing))
-                {
-                    continue;
-                }
-
-                if (found != null)
-                {
-                    return null;
-                }
-
-                found = local;
-            }
-
-            return found;
-        }
-
-        private static bool Encloses(ISymbol? function, ISymbol? position)
-        {
-            for (var current = position; current != null; current = current.ContainingSymbol)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, function))
-                {
-                    return true;
-                }
-
-                if (current is INamedTypeSymbol)
-                {
-                    return false;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -67,7 +68,8 @@ namespace AsyncAnalyzers.Unobserved
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidLambda, location, kind, delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            var properties = InScopeToken.AddTo(ImmutableDictionary<string, string?>.Empty, InScopeToken.Find(creation, context.ContainingSymbol));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoidLambda, location, properties, kind, MessageText.Of(delegateType)));
         }
 
         /// <summary><c>async x =&gt;</c>, <c>async (a, b) =&gt;</c> or <c>async delegate (…)</c>: the part that says what it is.</summary>

@@ -92,7 +92,7 @@ namespace AsyncAnalyzers.Unobserved
                 invocation.Syntax.GetLocation(),
                 properties,
                 isStartNew ? "StartNew" : "ContinueWith",
-                outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                MessageText.Of(outer)));
         }
     }
 }
