@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace AsyncAnalyzers.CodeFixes.Cancellation
 {
@@ -97,8 +98,8 @@ namespace AsyncAnalyzers.CodeFixes.Cancellation
                 });
             }
 
-            var changedRoot = UsingDirectives.Add(editor.GetChangedRoot(), editor.RequiredImports);
-            return document.WithSyntaxRoot(changedRoot);
+            var changed = await DocumentFixProvider.AddImportsAsync(document.WithSyntaxRoot(editor.GetChangedRoot()), cancellationToken).ConfigureAwait(false);
+            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The CancellationToken parameters of the async iterator the diagnostic is on.</summary>

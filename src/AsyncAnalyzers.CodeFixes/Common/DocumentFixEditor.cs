@@ -36,9 +36,6 @@ namespace AsyncAnalyzers.CodeFixes.Common
 
         public SyntaxGenerator Generator { get; }
 
-        /// <summary>Namespaces the edits need a using directive for (added once per document).</summary>
-        internal SortedSet<string> RequiredImports { get; } = new SortedSet<string>(StringComparer.Ordinal);
-
         /// <summary>Replaces a node of the original tree; the callback receives the node with nested replacements applied.</summary>
         public void ReplaceNode(SyntaxNode original, Func<SyntaxNode, SyntaxGenerator, SyntaxNode> computeReplacement)
         {
@@ -78,13 +75,15 @@ namespace AsyncAnalyzers.CodeFixes.Common
             var name = TypeName(type, position);
             return name is SimpleNameSyntax
                 ? name
-                : SyntaxFactory.ParseExpression(name.ToString()).WithAdditionalAnnotations(Simplifier.Annotation);
+                : SyntaxFactory.ParseExpression(name.ToString()).WithAdditionalAnnotations(name.GetAnnotations(ImportAnnotationKinds));
         }
 
         /// <summary>
         /// <paramref name="type"/> in a type position (return type, parameter, attribute) as a name that binds at
         /// <paramref name="position"/>: the simple name when it already binds there or when a using directive for
-        /// its namespace can be added without a clash (the directive is then recorded in <see cref="RequiredImports"/>),
+        /// its namespace can be added without a clash (then the qualified name carries <see cref="Simplifier.AddImportsAnnotation"/>:
+        /// Roslyn's <see cref="ImportAdder"/> adds the directive where the IDE would — inside or outside the namespace as
+        /// <c>csharp_using_directive_placement</c> says, sorted as the file is — and the simplifier then shortens the name),
         /// else the global:: qualified name. Use <see cref="TypeExpression"/> in expression positions.
         /// </summary>
         public NameSyntax TypeName(INamedTypeSymbol type, int position)
@@ -108,6 +107,8 @@ namespace AsyncAnalyzers.CodeFixes.Common
             return name;
         }
 
+        private static readonly string[] ImportAnnotationKinds = { Simplifier.Annotation.Kind!, Simplifier.AddImportsAnnotation.Kind! };
+
         private readonly Dictionary<(SyntaxNode?, INamedTypeSymbol), NameSyntax> _typeNames = new Dictionary<(SyntaxNode?, INamedTypeSymbol), NameSyntax>();
 
         private NameSyntax LookupTypeName(INamedTypeSymbol type, int position)
@@ -124,13 +125,12 @@ namespace AsyncAnalyzers.CodeFixes.Common
                 clash = true;
             }
 
-            if (!clash && !type.ContainingNamespace.IsGlobalNamespace && type.ContainingType is null)
-            {
-                RequiredImports.Add(type.ContainingNamespace.ToDisplayString());
-                return SyntaxFactory.IdentifierName(type.Name);
-            }
-
-            return SyntaxFactory.ParseName("global::" + type.ToDisplayString()).WithAdditionalAnnotations(Simplifier.Annotation);
+#pragma warning disable RS0030 // Generated code: the fully qualified name, for the simplifier to shorten.
+            var qualified = SyntaxFactory.ParseName("global::" + type.ToDisplayString());
+#pragma warning restore RS0030
+            return !clash && !type.ContainingNamespace.IsGlobalNamespace && type.ContainingType is null
+                ? qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)
+                : qualified.WithAdditionalAnnotations(Simplifier.Annotation);
         }
 
         internal SyntaxNode GetChangedRoot()

@@ -5,6 +5,7 @@ using AsyncAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -127,11 +128,18 @@ namespace AsyncAnalyzers.CodeFixes.Common
             return await FinishAsync(editor, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The using directives the edits asked for (<see cref="Simplifier.AddImportsAnnotation"/>), added by Roslyn's
+        /// <see cref="ImportAdder"/> as the IDE adds them: placement and order follow the file's options.
+        /// </summary>
+        internal static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+            => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
+
         /// <summary>The edited document: edits applied, imports added once, then the simplifier and formatter on what the edits annotated.</summary>
         internal static async Task<Document> FinishAsync(DocumentFixEditor editor, CancellationToken cancellationToken)
         {
-            var changedRoot = UsingDirectives.Add(editor.GetChangedRoot(), editor.RequiredImports);
-            var changed = await ConfigureAwaitConvention.ApplyAsync(editor.Document.WithSyntaxRoot(changedRoot), cancellationToken).ConfigureAwait(false);
+            var changed = await AddImportsAsync(editor.Document.WithSyntaxRoot(editor.GetChangedRoot()), cancellationToken).ConfigureAwait(false);
+            changed = await ConfigureAwaitConvention.ApplyAsync(changed, cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed;

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace AsyncAnalyzers.CodeFixes.Unobserved
 {
@@ -33,13 +34,13 @@ namespace AsyncAnalyzers.CodeFixes.Unobserved
                     continue;
                 }
 
-                // Makes sure System.Linq is imported for the ToArray extension.
-                _ = editor.TypeName(enumerable, value.SpanStart);
-                var receiver = value is BinaryExpressionSyntax or ConditionalExpressionSyntax or CastExpressionSyntax or QueryExpressionSyntax or LambdaExpressionSyntax
-                    ? SyntaxFactory.ParenthesizedExpression(value.WithoutTrivia())
-                    : value.WithoutTrivia();
+                // Enumerable.ToArray(value), annotated for the simplifier: the import adder brings System.Linq in when the
+                // file lacks it, and the simplifier reduces the call to its extension form, value.ToArray(), parenthesising
+                // the receiver where it needs it.
                 var materialised = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("ToArray")));
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(enumerable, value.SpanStart), SyntaxFactory.IdentifierName("ToArray")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))))
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
                 editor.ReplaceNode(value, materialised.WithTriviaFrom(value));
             }
         }
