@@ -8,8 +8,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Blocking;
 using AsyncAnalyzers.CodeFixes.Cascade;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -104,7 +107,11 @@ namespace AsyncAnalyzers.Benchmarks
                 Console.WriteLine($"  after {group.Key}: {group.Count()}");
             }
 
-            var perSeed = new List<long>();
+            // What the IDE pays: the light bulb (RegisterCodeFixesAsync, as the editor calls it for one diagnostic), and
+            // separately applying (or previewing) the action it offers, which computes the whole plan.
+            var provider = new MakeAsyncAndUpdateCallersCodeFixProvider();
+            var lightBulb = new List<long>();
+            var apply = new List<long>();
             foreach (var diagnostic in before.Where(d => ids.Contains(d.Id)))
             {
                 if (solution.GetDocument(diagnostic.Location.SourceTree) is not { } document)
@@ -112,23 +119,35 @@ namespace AsyncAnalyzers.Benchmarks
                     continue;
                 }
 
+                var actions = new List<CodeAction>();
                 var single = Stopwatch.StartNew();
-                var alone = new AsyncCascade(solution, CancellationToken.None);
-                if (await alone.AddSeedAsync(document, diagnostic).ConfigureAwait(false))
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None)).ConfigureAwait(false);
+                lightBulb.Add(single.ElapsedMilliseconds);
+                if (actions.Count == 0)
                 {
-                    await alone.RunAsync().ConfigureAwait(false);
+                    continue;
                 }
 
-                perSeed.Add(single.ElapsedMilliseconds);
+                single.Restart();
+                await actions[0].GetOperationsAsync(CancellationToken.None).ConfigureAwait(false);
+                apply.Add(single.ElapsedMilliseconds);
             }
 
-            perSeed.Sort();
-            if (perSeed.Count > 0)
-            {
-                Console.WriteLine($"per light bulb (one seed planned alone): n={perSeed.Count} median={perSeed[perSeed.Count / 2]} ms p90={perSeed[perSeed.Count * 9 / 10]} ms max={perSeed[perSeed.Count - 1]} ms");
-            }
+            Report("per light bulb (RegisterCodeFixesAsync for one diagnostic)", lightBulb);
+            Report("per apply/preview (the offered action computes its plan and edits)", apply);
 
             return added.Count == 0 ? 0 : 1;
+        }
+
+        private static void Report(string label, List<long> milliseconds)
+        {
+            if (milliseconds.Count == 0)
+            {
+                return;
+            }
+
+            milliseconds.Sort();
+            Console.WriteLine($"{label}: n={milliseconds.Count} median={milliseconds[milliseconds.Count / 2]} ms p90={milliseconds[milliseconds.Count * 9 / 10]} ms max={milliseconds[milliseconds.Count - 1]} ms");
         }
 
         private static Solution Load(string root, HashSet<string> exes, bool publicApi)

@@ -33,27 +33,35 @@ namespace AsyncAnalyzers.CodeFixes.Blocking
                     continue;
                 }
 
-                var cascade = new AsyncCascade(context.Document.Project.Solution, context.CancellationToken);
-                if (!await cascade.AddSeedAsync(context.Document, diagnostic).ConfigureAwait(false))
+                // The light bulb only decides whether the seed's own method can become async (its group and references:
+                // one search). The walk up through the callers — the expensive, solution-wide part — runs when the action
+                // is previewed or applied, as Roslyn's own make-async fix defers its reference search; so the title
+                // cannot count the methods that will change.
+                var seedCheck = new AsyncCascade(context.Document.Project.Solution, context.CancellationToken);
+                if (!await seedCheck.AddSeedAsync(context.Document, diagnostic).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                await cascade.RunAsync().ConfigureAwait(false);
-                var plan = cascade.Plan;
+                var document = context.Document;
+                var seed = diagnostic;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        Title(cascade.FirstMethodName!, plan.ChangedFunctionCount, plan.BoundaryCalls),
-                        ct => AsyncCascadeRewriter.ApplyAsync(plan, ct),
+                        Title(seedCheck.FirstMethodName!),
+                        async ct =>
+                        {
+                            var cascade = new AsyncCascade(document.Project.Solution, ct);
+                            await cascade.AddSeedAsync(document, seed).ConfigureAwait(false);
+                            await cascade.RunAsync().ConfigureAwait(false);
+                            return await AsyncCascadeRewriter.ApplyAsync(cascade.Plan, ct).ConfigureAwait(false);
+                        },
                         EquivalenceKey),
                     diagnostic);
             }
         }
 
-        /// <summary>"Make 'M' async and update callers (3 methods)", plus how many calls stay blocking at boundaries when any do.</summary>
-        internal static string Title(string method, int count, int blockingCalls)
-            => "Make '" + method + "' async and update callers (" + count + (count == 1 ? " method" : " methods")
-               + (blockingCalls == 0 ? ")" : "; " + blockingCalls + (blockingCalls == 1 ? " call stays blocking)" : " calls stay blocking)"));
+        /// <summary>"Make 'M' async and update callers".</summary>
+        internal static string Title(string method) => "Make '" + method + "' async and update callers";
 
         /// <summary>Fix All: every seed of the scope in one cascade, so shared callers are converted once.</summary>
         private sealed class CascadeFixAllProvider : FixAllProvider
