@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All tests, as the README's second command and CI run them: restore + build the solution, the xunit suite,
+# All tests, as the README's second command and CI run them: restore + build the solution, the code style check, the xunit suite,
 # then the package end to end (pack, install from a local feed, build, SARIF, -warnaserror, dotnet format).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,15 +12,27 @@ trap 'rm -f "$log"' EXIT
 echo "== build"
 dotnet build AsyncAnalyzers.sln -c Release --nologo -v q -clp:NoSummary
 
+echo "== code style (.editorconfig; dotnet format --verify-no-changes)"
+if ! dotnet format whitespace AsyncAnalyzers.sln --verify-no-changes --exclude samples \
+   || ! dotnet format style AsyncAnalyzers.sln --verify-no-changes --severity warn --exclude samples; then
+  echo "code style: run 'dotnet format AsyncAnalyzers.sln --severity warn --exclude samples' and commit the result"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
 echo "== unit tests"
+results=$(mktemp -d)
 set +e
-dotnet test tests/AsyncAnalyzers.Tests/AsyncAnalyzers.Tests.csproj -c Release --no-build --nologo 2>&1 | tee "$log"
+dotnet test tests/AsyncAnalyzers.Tests/AsyncAnalyzers.Tests.csproj -c Release --no-build --nologo \
+  --logger "trx;LogFileName=unit.trx" --results-directory "$results" 2>&1 | tee "$log"
 unit_status=${PIPESTATUS[0]}
 set -e
-summary=$(grep -E "(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -n 1 || true)
-unit_failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
-unit_passed=$(sed -nE 's/.*Passed: +([0-9]+),.*/\1/p' <<<"$summary")
-if [ "$unit_status" -ne 0 ] || [ -z "$unit_passed" ] || [ "$unit_passed" -eq 0 ]; then
+# Counts from the TRX result file (the console summary's wording is not a contract).
+counters=$(grep -o '<Counters [^>]*>' "$results/unit.trx" 2>/dev/null | head -n 1 || true)
+unit_passed=$(sed -nE 's/.* passed="([0-9]+)".*/\1/p' <<<"$counters")
+unit_failed=$(sed -nE 's/.* failed="([0-9]+)".*/\1/p' <<<"$counters")
+rm -rf "$results"
+if [ "$unit_status" -ne 0 ] || [ -z "$unit_passed" ] || [ "$unit_passed" -eq 0 ] || [ "${unit_failed:-1}" -ne 0 ]; then
   echo "unit tests failed (exit $unit_status)"
   echo "tests: ${unit_passed:-0} passed, ${unit_failed:-1} failed"
   exit 1

@@ -208,6 +208,7 @@ namespace AsyncAnalyzers
             string description,
             bool isEnabledByDefault = true)
         {
+#pragma warning disable RS0030 // The one place descriptors are built.
             return new DiagnosticDescriptor(
                 id,
                 title,
@@ -217,6 +218,7 @@ namespace AsyncAnalyzers
                 isEnabledByDefault,
                 description,
                 helpLinkUri: HelpLinkBase + id + ".md");
+#pragma warning restore RS0030
         }
     }
 }

@@ -50,7 +50,9 @@ namespace AsyncAnalyzers.Common
         /// </summary>
         internal static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
         {
+#pragma warning disable RS0030 // The polyfill-aware wrapper itself.
             if (compilation.GetTypeByMetadataName(metadataName) is { } unique)
+#pragma warning restore RS0030
             {
                 return unique;
             }

@@ -136,7 +136,9 @@ namespace AsyncAnalyzers.Semantics
             var methodId = DocumentationId(definition.OriginalDefinition);
             var typeId = definition.ContainingType is { } type ? DocumentationId(type.OriginalDefinition) : string.Empty;
             var receiverId = receiverType is INamedTypeSymbol receiver ? DocumentationId(receiver.OriginalDefinition) : string.Empty;
+#pragma warning disable RS0030 // Matched against the user's N: entries, which are text.
             var namespaceName = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+#pragma warning restore RS0030
             return MatchesAny(entries, methodId, typeId, receiverId, namespaceName);
         }
 
@@ -254,7 +256,7 @@ namespace AsyncAnalyzers.Semantics
                     return ImmutableArray<IMethodSymbol>.Empty;
                 }
 
-                var type = self._compilation.GetTypeByMetadataName(path.Substring(0, dot));
+                var type = KnownSymbols.Resolve(self._compilation, path.Substring(0, dot));
                 if (type is null)
                 {
                     return ImmutableArray<IMethodSymbol>.Empty;
