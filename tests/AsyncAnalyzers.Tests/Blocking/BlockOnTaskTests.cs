@@ -7,6 +7,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Blocking
 {
     /// <summary>ASYNC102: blocking on a task in async code.</summary>
+    [Trait("Rule", "ASYNC102")]
     public sealed class BlockOnTaskTests
     {
         private static string Wrap(string body) => $$"""
@@ -29,8 +30,6 @@ namespace AsyncAnalyzers.Tests.Blocking
                 }
             }
             """;
-
-        // ---------------------------------------------------------------- reported and fixed
 
         [Fact]
         public Task Result_is_reported_and_awaited()
@@ -162,13 +161,25 @@ namespace AsyncAnalyzers.Tests.Blocking
         [Fact]
         public Task Result_after_await_then_reassignment_is_reported()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        await t;\n        t = GetAsync();\n        var x = [|t.Result|];"),
-                Wrap("        await t;\n        t = GetAsync();\n        var x = await t;"));
+                Wrap("""
+                            await t;
+                            t = GetAsync();
+                            var x = [|t.Result|];
+                    """),
+                Wrap("""
+                            await t;
+                            t = GetAsync();
+                            var x = await t;
+                    """));
 
         [Fact]
         public Task ValueTask_Result_after_await_is_still_reported()
             => Verify.VerifyAnalyzerAsync(
-                Wrap("        var v = GetValueAsync();\n        await v;\n        var x = [|v.Result|];"));
+                Wrap("""
+                            var v = GetValueAsync();
+                            await v;
+                            var x = [|v.Result|];
+                    """));
 
         [Fact]
         public Task Awaited_producer_that_takes_a_token_receives_the_one_in_scope()
@@ -191,9 +202,11 @@ namespace AsyncAnalyzers.Tests.Blocking
         [Fact]
         public Task Result_in_WhenAll_over_lazy_sequence_is_reported()
             => Verify.VerifyAnalyzerAsync(
-                Wrap("        IEnumerable<Task<int>> lazy = new[] { 1, 2 }.Select(_ => GetAsync());\n        await Task.WhenAll(lazy);\n        foreach (var task in lazy) { var x = [|task.Result|]; }"));
-
-        // ---------------------------------------------------------------- must not flag
+                Wrap("""
+                            IEnumerable<Task<int>> lazy = new[] { 1, 2 }.Select(_ => GetAsync());
+                            await Task.WhenAll(lazy);
+                            foreach (var task in lazy) { var x = [|task.Result|]; }
+                    """));
 
         [Fact]
         public Task Result_after_await_of_the_same_task_is_not_reported()
@@ -205,27 +218,55 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Results_after_WhenAll_naming_the_tasks_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var a = GetAsync();\n        var b = GetAsync();\n        await Task.WhenAll(a, b);\n        var sum = a.Result + b.Result;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var a = GetAsync();
+                        var b = GetAsync();
+                        await Task.WhenAll(a, b);
+                        var sum = a.Result + b.Result;
+                """));
 
         [Fact]
         public Task Results_after_WhenAll_over_a_materialised_array_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var tasks = new[] { 1, 2 }.Select(_ => GetAsync()).ToArray();\n        await Task.WhenAll(tasks);\n        var first = tasks[0].Result;\n        foreach (var task in tasks) { var x = task.Result; }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var tasks = new[] { 1, 2 }.Select(_ => GetAsync()).ToArray();
+                        await Task.WhenAll(tasks);
+                        var first = tasks[0].Result;
+                        foreach (var task in tasks) { var x = task.Result; }
+                """));
 
         [Fact]
         public Task Results_after_WhenAll_over_a_list_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var tasks = new List<Task<int>> { GetAsync(), GetAsync() };\n        await Task.WhenAll(tasks);\n        var first = tasks[0].Result;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var tasks = new List<Task<int>> { GetAsync(), GetAsync() };
+                        await Task.WhenAll(tasks);
+                        var first = tasks[0].Result;
+                """));
 
         [Fact]
         public Task Result_of_a_task_held_in_an_awaited_array_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var a = GetAsync();\n        var all = new[] { a, GetAsync() };\n        await Task.WhenAll(all);\n        var x = a.Result;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var a = GetAsync();
+                        var all = new[] { a, GetAsync() };
+                        await Task.WhenAll(all);
+                        var x = a.Result;
+                """));
 
         [Fact]
         public Task Result_inside_IsCompleted_guard_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        if (t.IsCompleted) { var x = t.Result; }\n        if (t.IsCompletedSuccessfully && token.CanBeCanceled) { var y = t.Result; }\n        var z = t.Status == TaskStatus.RanToCompletion ? t.Result : 0;\n        await u;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        if (t.IsCompleted) { var x = t.Result; }
+                        if (t.IsCompletedSuccessfully && token.CanBeCanceled) { var y = t.Result; }
+                        var z = t.Status == TaskStatus.RanToCompletion ? t.Result : 0;
+                        await u;
+                """));
 
         [Fact]
         public Task Result_on_the_guarded_side_of_a_short_circuit_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var ok = t.IsCompletedSuccessfully && t.Result > 0;\n        var bad = !t.IsCompleted || t.Result == 0;\n        await u;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var ok = t.IsCompletedSuccessfully && t.Result > 0;
+                        var bad = !t.IsCompleted || t.Result == 0;
+                        await u;
+                """));
 
         [Fact]
         public Task Result_on_the_unguarded_side_of_a_short_circuit_is_reported()
@@ -237,7 +278,15 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Result_after_early_throw_on_status_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        if (t.Status != TaskStatus.RanToCompletion)\n        {\n            throw new InvalidOperationException();\n        }\n\n        var x = t.Result;\n        await u;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        if (t.Status != TaskStatus.RanToCompletion)
+                        {
+                            throw new InvalidOperationException();
+                        }
+
+                        var x = t.Result;
+                        await u;
+                """));
 
         [Fact]
         public Task Result_in_ContinueWith_continuation_is_not_reported()
@@ -245,11 +294,21 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Result_of_FromResult_and_CompletedTask_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var x = Task.FromResult(1).Result;\n        var cached = Task.FromResult(2);\n        var y = cached.Result;\n        Task.CompletedTask.Wait();\n        await u;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var x = Task.FromResult(1).Result;
+                        var cached = Task.FromResult(2);
+                        var y = cached.Result;
+                        Task.CompletedTask.Wait();
+                        await u;
+                """));
 
         [Fact]
         public Task Blocking_in_sync_lambda_or_local_function_inside_async_method_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Func<int> f = () => GetAsync().Result;\n        await Task.Run(() => DoAsync().Wait());\n        int Local() => GetAsync().Result;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Func<int> f = () => GetAsync().Result;
+                        await Task.Run(() => DoAsync().Wait());
+                        int Local() => GetAsync().Result;
+                """));
 
         [Fact]
         public Task Blocking_in_expression_tree_is_not_reported()

@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyz
 namespace AsyncAnalyzers.Tests.Blocking
 {
     /// <summary>ASYNC105: thread-bound lock held across await (diagnostic only).</summary>
+    [Trait("Rule", "ASYNC105")]
     public sealed class LockAcrossAwaitTests
     {
         private static string Wrap(string body) => $$"""
@@ -29,19 +30,42 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Monitor_Enter_released_after_await_is_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        {|#0:Monitor.Enter(_gate)|};\n        await Task.Delay(1);\n        Monitor.Exit(_gate);"), At(0, "Monitor.Enter"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        {|#0:Monitor.Enter(_gate)|};
+                        await Task.Delay(1);
+                        Monitor.Exit(_gate);
+                """), At(0, "Monitor.Enter"));
 
         [Fact]
         public Task Monitor_Enter_with_try_finally_around_await_is_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var taken = false;\n        try\n        {\n            {|#0:Monitor.Enter(_gate, ref taken)|};\n            await Task.Yield();\n        }\n        finally\n        {\n            if (taken) Monitor.Exit(_gate);\n        }"), At(0, "Monitor.Enter"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var taken = false;
+                        try
+                        {
+                            {|#0:Monitor.Enter(_gate, ref taken)|};
+                            await Task.Yield();
+                        }
+                        finally
+                        {
+                            if (taken) Monitor.Exit(_gate);
+                        }
+                """), At(0, "Monitor.Enter"));
 
         [Fact]
         public Task Mutex_WaitOne_released_after_await_is_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        {|#0:_mutex.WaitOne()|};\n        try { await Task.Delay(1); }\n        finally { _mutex.ReleaseMutex(); }"), At(0, "Mutex.WaitOne"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        {|#0:_mutex.WaitOne()|};
+                        try { await Task.Delay(1); }
+                        finally { _mutex.ReleaseMutex(); }
+                """), At(0, "Mutex.WaitOne"));
 
         [Fact]
         public Task ReaderWriterLockSlim_write_lock_across_await_is_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        {|#0:_rw.EnterWriteLock()|};\n        await Task.Yield();\n        _rw.ExitWriteLock();"), At(0, "ReaderWriterLockSlim.EnterWriteLock"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        {|#0:_rw.EnterWriteLock()|};
+                        await Task.Yield();
+                        _rw.ExitWriteLock();
+                """), At(0, "ReaderWriterLockSlim.EnterWriteLock"));
 
         [Fact]
         public Task SpinLock_across_await_foreach_is_reported()
@@ -68,13 +92,24 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Lock_in_async_lambda_is_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Func<object, Task> f = async o =>\n        {\n            {|#0:Monitor.Enter(o)|};\n            await Task.Yield();\n            Monitor.Exit(o);\n        };\n        await f(_gate);"), At(0, "Monitor.Enter"));
-
-        // ---------------------------------------------------------------- must not flag
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Func<object, Task> f = async o =>
+                        {
+                            {|#0:Monitor.Enter(o)|};
+                            await Task.Yield();
+                            Monitor.Exit(o);
+                        };
+                        await f(_gate);
+                """), At(0, "Monitor.Enter"));
 
         [Fact]
         public Task Lock_released_before_the_first_await_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Monitor.Enter(_gate);\n        try { Console.WriteLine(); }\n        finally { Monitor.Exit(_gate); }\n        await Task.Yield();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Monitor.Enter(_gate);
+                        try { Console.WriteLine(); }
+                        finally { Monitor.Exit(_gate); }
+                        await Task.Yield();
+                """));
 
         [Fact]
         public Task Lock_in_sync_method_is_not_reported()
@@ -96,19 +131,41 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         [Fact]
         public Task Different_lock_objects_are_not_matched()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var other = new object();\n        Monitor.Enter(other);\n        Monitor.Exit(other);\n        await Task.Yield();\n        Monitor.Exit(_gate);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var other = new object();
+                        Monitor.Enter(other);
+                        Monitor.Exit(other);
+                        await Task.Yield();
+                        Monitor.Exit(_gate);
+                """));
 
         [Fact]
         public Task Await_inside_a_lambda_between_enter_and_exit_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Monitor.Enter(_gate);\n        Func<Task> later = async () => await Task.Yield();\n        Monitor.Exit(_gate);\n        await later();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Monitor.Enter(_gate);
+                        Func<Task> later = async () => await Task.Yield();
+                        Monitor.Exit(_gate);
+                        await later();
+                """));
 
         [Fact]
         public Task Read_lock_released_with_a_different_kind_is_not_matched()
-            => Verify.VerifyAnalyzerAsync(Wrap("        _rw.EnterReadLock();\n        _rw.ExitReadLock();\n        await Task.Yield();\n        _rw.EnterWriteLock();\n        _rw.ExitWriteLock();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        _rw.EnterReadLock();
+                        _rw.ExitReadLock();
+                        await Task.Yield();
+                        _rw.EnterWriteLock();
+                        _rw.ExitWriteLock();
+                """));
 
         [Fact]
         public Task SemaphoreSlim_across_await_is_the_recommended_pattern_and_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var semaphore = new SemaphoreSlim(1, 1);\n        await semaphore.WaitAsync();\n        try { await Task.Yield(); }\n        finally { semaphore.Release(); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var semaphore = new SemaphoreSlim(1, 1);
+                        await semaphore.WaitAsync();
+                        try { await Task.Yield(); }
+                        finally { semaphore.Release(); }
+                """));
 
         [Fact]
         public Task Lock_statement_around_sync_code_is_not_reported()

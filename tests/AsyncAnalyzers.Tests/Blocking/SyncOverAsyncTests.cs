@@ -6,6 +6,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Blocking
 {
     /// <summary>ASYNC104: sync-over-async in synchronous code; Main gets its own message and fix.</summary>
+    [Trait("Rule", "ASYNC104")]
     public sealed class SyncOverAsyncTests
     {
         private static DiagnosticResult Plain(int marker, string display)
@@ -13,8 +14,6 @@ namespace AsyncAnalyzers.Tests.Blocking
 
         private static DiagnosticResult InMain(int marker, string display)
             => CSharpAnalyzerVerifier<SyncOverAsyncAnalyzer>.Diagnostic(Descriptors.SyncOverAsyncInMain).WithLocation(marker).WithArguments(display);
-
-        // ---------------------------------------------------------------- reported
 
         [Fact]
         public Task Result_Wait_and_GetResult_in_sync_method_are_reported_without_a_fix()
@@ -223,8 +222,6 @@ namespace AsyncAnalyzers.Tests.Blocking
                 }
                 """,
                 Plain(0, "Result"));
-
-        // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Async_methods_are_not_reported_by_ASYNC104()

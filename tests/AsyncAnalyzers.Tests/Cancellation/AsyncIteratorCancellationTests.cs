@@ -6,6 +6,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Cancellation
 {
     /// <summary>ASYNC301: async iterators should accept cancellation.</summary>
+    [Trait("Rule", "ASYNC301")]
     public sealed class AsyncIteratorCancellationTests
     {
         private static DiagnosticResult At(int marker, string name) => Verify.Diagnostic().WithLocation(marker).WithArguments(name);
@@ -245,8 +246,6 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 }
                 """);
 
-        // ---------------------------------------------------------------- must not flag
-
         [Fact]
         public Task Iterator_with_a_token_parameter_is_not_reported()
             => Verify.VerifyAnalyzerAsync(
@@ -375,7 +374,15 @@ namespace AsyncAnalyzers.Tests.Cancellation
             => new AnalyzerTest<AsyncIteratorCancellationAnalyzer>
             {
                 ReferenceAssemblies = ReferenceSet.Net472,
-                TestCode = "using System.Threading.Tasks;\n\nclass C\n{\n    async Task M() => await Task.Yield();\n}\n",
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async Task M() => await Task.Yield();
+                    }
+
+                    """,
             }.RunAsync();
 
         [Fact]

@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Cancellation
 {
     /// <summary>ASYNC304: catch-alls that swallow the caller's cancellation.</summary>
+    [Trait("Rule", "ASYNC304")]
     public sealed class DoNotSwallowCancellationTests
     {
         private static string Wrap(string body, string parameters = "CancellationToken token") => $$"""
@@ -25,8 +26,6 @@ namespace AsyncAnalyzers.Tests.Cancellation
             """;
 
         private static DiagnosticResult At(int marker, string token = "token") => Verify.Diagnostic().WithLocation(marker).WithArguments(token);
-
-        // ---------------------------------------------------------------- reported and fixed
 
         [Fact]
         public Task Logging_catch_all_gets_a_rethrow_clause_for_the_callers_token()
@@ -166,8 +165,6 @@ namespace AsyncAnalyzers.Tests.Cancellation
         public Task Token_passed_only_inside_a_nested_lambda_still_counts_as_received()
             => Verify.VerifyAnalyzerAsync(Wrap("        try { await Task.Run(() => SendAsync(token)); }\n        {|#0:catch (Exception)|} { }"), At(0));
 
-        // ---------------------------------------------------------------- must not flag: whose token
-
         [Fact]
         public Task Token_the_method_made_itself_is_not_the_callers()
             => Verify.VerifyAnalyzerAsync(Wrap("""
@@ -182,7 +179,11 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Try_passing_only_None_or_default_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        // A scan started with CancellationToken.None cannot be canceled.\n        try { await SendAsync(CancellationToken.None); await SendAsync(default); }\n        catch (Exception ex) { Console.WriteLine(ex); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        // A scan started with CancellationToken.None cannot be canceled.
+                        try { await SendAsync(CancellationToken.None); await SendAsync(default); }
+                        catch (Exception ex) { Console.WriteLine(ex); }
+                """));
 
         [Fact]
         public Task Sync_method_is_not_reported()
@@ -200,8 +201,6 @@ namespace AsyncAnalyzers.Tests.Cancellation
                     }
                 }
                 """);
-
-        // ---------------------------------------------------------------- must not flag: the handler decides
 
         [Fact]
         public Task Filtered_rethrowing_and_wrapping_catches_are_not_reported()

@@ -6,6 +6,7 @@ using AsyncAnalyzers.Tests.Verifiers;
 namespace AsyncAnalyzers.Tests.Cancellation
 {
     /// <summary>The CS8425 code fix (the compiler reports, we fix): add [EnumeratorCancellation].</summary>
+    [Trait("Rule", "CS8425")]
     public sealed class EnumeratorCancellationFixTests
     {
         private static CodeFixTest<AsyncIteratorCancellationAnalyzer, EnumeratorCancellationCodeFixProvider> Test(string source, string fixedSource)

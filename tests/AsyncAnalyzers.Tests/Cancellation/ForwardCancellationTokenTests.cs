@@ -6,6 +6,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Cancellation
 {
     /// <summary>ASYNC302: forward the cancellation token.</summary>
+    [Trait("Rule", "ASYNC302")]
     public sealed class ForwardCancellationTokenTests
     {
         private static string Wrap(string body, string parameters = "CancellationToken cancellationToken") => $$"""
@@ -159,11 +160,13 @@ namespace AsyncAnalyzers.Tests.Cancellation
                 Verify.Diagnostic(Descriptors.ForwardCancellationTokenAmbiguous).WithLocation(0).WithArguments("SendAsync", "requestAborted", "shutdown"),
                 Wrap("        await {|#0:api.SendAsync(\"x\")|};", "CancellationToken requestAborted, CancellationToken shutdown"));
 
-        // ---------------------------------------------------------------- must not flag
-
         [Fact]
         public Task Calls_already_passing_a_token_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        await api.SendAsync(\"x\", cancellationToken);\n        await api.LoadAsync(1, cancellationToken);\n        await api.LogAsync(\"x\", cancellationToken: cancellationToken);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        await api.SendAsync("x", cancellationToken);
+                        await api.LoadAsync(1, cancellationToken);
+                        await api.LogAsync("x", cancellationToken: cancellationToken);
+                """));
 
         [Fact]
         public Task Explicit_None_is_respected()
@@ -171,7 +174,11 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Cleanup_in_catch_and_finally_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        try { await api.SendAsync(\"x\", cancellationToken); }\n        catch (Exception) { await api.LogAsync(\"failed\"); }\n        finally { await api.SendAsync(\"done\"); }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        try { await api.SendAsync("x", cancellationToken); }
+                        catch (Exception) { await api.LogAsync("failed"); }
+                        finally { await api.SendAsync("done"); }
+                """));
 
         [Fact]
         public Task DisposeAsync_is_not_reported()
@@ -208,18 +215,51 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Calls_without_token_parameter_or_overload_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        await Task.Yield();\n        Console.WriteLine(\"x\");\n        await Task.WhenAll(Task.CompletedTask);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        await Task.Yield();
+                        Console.WriteLine("x");
+                        await Task.WhenAll(Task.CompletedTask);
+                """));
 
         [Fact]
         public Task Blocking_call_with_async_twin_in_async_code_is_left_to_ASYNC103()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var gate = new SemaphoreSlim(1);\n        gate.Wait();\n        if (gate.Wait(0)) { gate.Release(); }\n        await Task.Yield();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var gate = new SemaphoreSlim(1);
+                        gate.Wait();
+                        if (gate.Wait(0)) { gate.Release(); }
+                        await Task.Yield();
+                """));
 
         [Fact]
         public Task Blocking_call_in_sync_method_with_a_token_is_forwarded()
             => Verify.VerifyCodeFixAsync(
-                "using System.Threading;\n\nclass C\n{\n    void M(SemaphoreSlim gate, CancellationToken token)\n    {\n        {|#0:gate.Wait()|};\n        gate.Release();\n    }\n}\n",
+                """
+                    using System.Threading;
+
+                    class C
+                    {
+                        void M(SemaphoreSlim gate, CancellationToken token)
+                        {
+                            {|#0:gate.Wait()|};
+                            gate.Release();
+                        }
+                    }
+
+                    """,
                 At(0, "Wait", "token"),
-                "using System.Threading;\n\nclass C\n{\n    void M(SemaphoreSlim gate, CancellationToken token)\n    {\n        gate.Wait(token);\n        gate.Release();\n    }\n}\n");
+                """
+                    using System.Threading;
+
+                    class C
+                    {
+                        void M(SemaphoreSlim gate, CancellationToken token)
+                        {
+                            gate.Wait(token);
+                            gate.Release();
+                        }
+                    }
+
+                    """);
 
         [Fact]
         public Task Zero_first_argument_exempts_only_semaphore_tries()
@@ -396,7 +436,11 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Token_given_to_the_results_enumerator_travels_with_it()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var enumerator = api.ItemsAsync().GetAsyncEnumerator(cancellationToken);\n        var configured = api.ItemsAsync().WithCancellation(cancellationToken);\n        await Task.Yield();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var enumerator = api.ItemsAsync().GetAsyncEnumerator(cancellationToken);
+                        var configured = api.ItemsAsync().WithCancellation(cancellationToken);
+                        await Task.Yield();
+                """));
 
         [Fact]
         public Task Token_travelling_inside_an_argument_object_is_enough()
@@ -450,11 +494,20 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Token_forwarded_through_a_linked_source_is_not_reported_again()
-            => Verify.VerifyAnalyzerAsync(Wrap("        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);\n        await api.SendAsync(\"x\", linked.Token);\n        await Task.Delay(1, linked.Token);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        await api.SendAsync("x", linked.Token);
+                        await Task.Delay(1, linked.Token);
+                """));
 
         [Fact]
         public Task Sync_overloads_without_token_siblings_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var list = new List<int>();\n        list.Add(1);\n        Console.WriteLine(list.Count);\n        await Task.Yield();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var list = new List<int>();
+                        list.Add(1);
+                        Console.WriteLine(list.Count);
+                        await Task.Yield();
+                """));
 
         [Fact]
         public Task Generated_code_is_not_reported()

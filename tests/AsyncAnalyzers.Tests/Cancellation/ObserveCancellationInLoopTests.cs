@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Cancellation
 {
     /// <summary>ASYNC303: loops that never observe the token.</summary>
+    [Trait("Rule", "ASYNC303")]
     public sealed class ObserveCancellationInLoopTests
     {
         private static string Wrap(string body, string parameters = "CancellationToken cancellationToken") => $$"""
@@ -27,23 +28,70 @@ namespace AsyncAnalyzers.Tests.Cancellation
         [Fact]
         public Task Polling_loop_gets_a_check_first()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        var pending = true;\n        {|#0:while|} (pending)\n        {\n            // one step\n            await StepAsync();\n            pending = items[0] != 0;\n        }"),
+                Wrap("""
+                            var pending = true;
+                            {|#0:while|} (pending)
+                            {
+                                // one step
+                                await StepAsync();
+                                pending = items[0] != 0;
+                            }
+                    """),
                 At(0, "cancellationToken"),
-                Wrap("        var pending = true;\n        while (pending)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            // one step\n            await StepAsync();\n            pending = items[0] != 0;\n        }"));
+                Wrap("""
+                            var pending = true;
+                            while (pending)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                // one step
+                                await StepAsync();
+                                pending = items[0] != 0;
+                            }
+                    """));
 
         [Fact]
         public Task Endless_for_and_consuming_foreach_are_reported_and_fixed()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        var queue = new System.Collections.Concurrent.BlockingCollection<int>();\n        {|#0:foreach|} (var item in queue.GetConsumingEnumerable())\n        {\n            await StepAsync();\n        }\n\n        {|#1:for|} (;;)\n        {\n            await StepAsync();\n        }"),
+                Wrap("""
+                            var queue = new System.Collections.Concurrent.BlockingCollection<int>();
+                            {|#0:foreach|} (var item in queue.GetConsumingEnumerable())
+                            {
+                                await StepAsync();
+                            }
+
+                            {|#1:for|} (;;)
+                            {
+                                await StepAsync();
+                            }
+                    """),
                 new[] { At(0, "cancellationToken"), At(1, "cancellationToken") },
-                Wrap("        var queue = new System.Collections.Concurrent.BlockingCollection<int>();\n        foreach (var item in queue.GetConsumingEnumerable())\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n\n        for (;;)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+                Wrap("""
+                            var queue = new System.Collections.Concurrent.BlockingCollection<int>();
+                            foreach (var item in queue.GetConsumingEnumerable())
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                await StepAsync();
+                            }
+
+                            for (;;)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                await StepAsync();
+                            }
+                    """));
 
         [Fact]
         public Task Loop_body_without_braces_is_wrapped()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        {|#0:while|} (true)\n            await StepAsync();"),
                 At(0, "cancellationToken"),
-                Wrap("        while (true)\n        {\n            cancellationToken.ThrowIfCancellationRequested();\n            await StepAsync();\n        }"));
+                Wrap("""
+                            while (true)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                await StepAsync();
+                            }
+                    """));
 
         [Fact]
         public Task Bounded_loops_over_collections_and_counts_are_not_reported()
@@ -94,11 +142,24 @@ namespace AsyncAnalyzers.Tests.Cancellation
         [Fact]
         public Task Token_source_local_is_used()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        using var cts = new CancellationTokenSource();\n        {|#0:do|}\n        {\n            await StepAsync();\n        }\n        while (items[0] != 0);", "int unused"),
+                Wrap("""
+                            using var cts = new CancellationTokenSource();
+                            {|#0:do|}
+                            {
+                                await StepAsync();
+                            }
+                            while (items[0] != 0);
+                    """, "int unused"),
                 At(0, "cts.Token"),
-                Wrap("        using var cts = new CancellationTokenSource();\n        do\n        {\n            cts.Token.ThrowIfCancellationRequested();\n            await StepAsync();\n        }\n        while (items[0] != 0);", "int unused"));
-
-        // ---------------------------------------------------------------- must not flag
+                Wrap("""
+                            using var cts = new CancellationTokenSource();
+                            do
+                            {
+                                cts.Token.ThrowIfCancellationRequested();
+                                await StepAsync();
+                            }
+                            while (items[0] != 0);
+                    """, "int unused"));
 
         [Fact]
         public Task Loop_passing_the_token_is_not_reported()
@@ -118,11 +179,21 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Loop_whose_token_use_sits_in_a_nested_lambda_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        while (items[0] != 0)\n        {\n            System.Func<Task> later = () => Task.Delay(items[0], cancellationToken);\n            await later();\n        }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        while (items[0] != 0)
+                        {
+                            System.Func<Task> later = () => Task.Delay(items[0], cancellationToken);
+                            await later();
+                        }
+                """));
 
         [Fact]
         public Task Loop_without_suspension_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var sum = 0;\n        while (items[0] != sum) { sum += items[0]; }\n        await StepAsync();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var sum = 0;
+                        while (items[0] != sum) { sum += items[0]; }
+                        await StepAsync();
+                """));
 
         [Fact]
         public Task Loop_in_sync_method_is_not_reported()
@@ -180,6 +251,10 @@ namespace AsyncAnalyzers.Tests.Cancellation
 
         [Fact]
         public Task Awaits_only_inside_a_nested_lambda_do_not_count()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var work = new List<System.Func<Task>>();\n        while (work.Count != items[0]) { work.Add(async () => await StepAsync()); }\n        await StepAsync();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var work = new List<System.Func<Task>>();
+                        while (work.Count != items[0]) { work.Add(async () => await StepAsync()); }
+                        await StepAsync();
+                """));
     }
 }

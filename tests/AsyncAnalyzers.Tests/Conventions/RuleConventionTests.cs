@@ -13,7 +13,7 @@ namespace AsyncAnalyzers.Tests.Conventions
     /// <summary>Every rule is complete: page, README rows, release entry, changelog, help link, tests.</summary>
     public sealed class RuleConventionTests
     {
-        private static readonly string[] Categories = { "Blocking", "Unobserved", "Cancellation", "Resources", "Design" };
+        private static readonly string[] Categories = typeof(DiagnosticCategories).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToArray();
 
         public static IEnumerable<object[]> RuleIds => Repository.RuleIds;
 
@@ -106,6 +106,18 @@ namespace AsyncAnalyzers.Tests.Conventions
                             && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .Any(f => File.ReadAllText(f).Contains(id, StringComparison.Ordinal));
             Assert.True(mentioned, $"no test outside Conventions/ mentions {id}");
+        }
+
+        [Theory]
+        [MemberData(nameof(RuleIds))]
+        public void Rule_has_test_classes_selectable_with_the_Rule_trait(string id)
+        {
+            // `dotnet test --filter Rule=ASYNC302` must select the rule's tests: a class carries [Trait("Rule", id)].
+            var tagged = typeof(RuleConventionTests).Assembly.GetTypes()
+                .SelectMany(t => t.CustomAttributes)
+                .Where(a => a.AttributeType == typeof(TraitAttribute) && a.ConstructorArguments.Count == 2)
+                .Any(a => (string?)a.ConstructorArguments[0].Value == "Rule" && (string?)a.ConstructorArguments[1].Value == id);
+            Assert.True(tagged, $"no test class has [Trait(\"Rule\", \"{id}\")]");
         }
 
         [Fact]

@@ -44,7 +44,11 @@ namespace AsyncAnalyzers.Tests.Robustness
                 // A minimal reproducer: the text of the first failing input, as it was analyzed.
                 var first = inputs.FirstOrDefault(input => failures[0].Contains("[" + input.Name + "]", StringComparison.Ordinal));
                 var reproducer = first.Text is null ? string.Empty : "\n--- input " + first.Name + " ---\n" + (first.Text.Length > 4000 ? first.Text.Substring(0, 4000) + "\n…" : first.Text);
-                Assert.Fail($"{failures.Count} failures; first:\n" + string.Join("\n\n", failures.Take(3)) + reproducer);
+                Assert.Fail($"{failures.Count} failures; first:\n" + string.Join("""
+
+
+
+                    """, failures.Take(3)) + reproducer);
             }
 
             return (inputs.Count, diagnostics);

@@ -33,13 +33,28 @@ namespace AsyncAnalyzers.Tests.Robustness
         [Fact]
         public async Task Twenty_thousand_line_method_is_analyzed()
         {
-            var source = new StringBuilder("using System.Threading;\nusing System.Threading.Tasks;\n\nclass Huge\n{\n    async Task RunAsync()\n    {\n        var x = 0;\n");
+            var source = new StringBuilder("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Huge
+                {
+                    async Task RunAsync()
+                    {
+                        var x = 0;
+
+                """);
             for (var i = 0; i < 20000; i++)
             {
                 source.Append(i % 1000 == 0 ? "        Thread.Sleep(1);\n" : "        x += " + (i % 7) + ";\n");
             }
 
-            source.Append("        await Task.Yield();\n    }\n}\n");
+            source.Append("""
+                        await Task.Yield();
+                    }
+                }
+
+                """);
             var stopwatch = Stopwatch.StartNew();
             var (count, ids) = await AnalyzeOnBigStackAsync(("/huge.cs", source.ToString()));
             _output.WriteLine($"20k-line method: {count} diagnostics ({ids}) in {stopwatch.ElapsedMilliseconds} ms");
@@ -97,13 +112,26 @@ namespace AsyncAnalyzers.Tests.Robustness
         public async Task Thousands_of_sleeps_are_fixed_by_one_Fix_All()
         {
             var count = 2000 * Harness.Scale;
-            var source = new StringBuilder("using System.Threading;\nusing System.Threading.Tasks;\n\nclass Many\n{\n    async Task RunAsync(CancellationToken token)\n    {\n");
+            var source = new StringBuilder("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Many
+                {
+                    async Task RunAsync(CancellationToken token)
+                    {
+
+                """);
             for (var i = 0; i < count; i++)
             {
                 source.Append("        Thread.Sleep(").Append(i % 50).Append(");\n");
             }
 
-            source.Append("    }\n}\n");
+            source.Append("""
+                    }
+                }
+
+                """);
             var project = Harness.CreateProject(new[] { ("/many.cs", source.ToString()) });
             var (diagnostics, exceptions) = await Harness.AnalyzeAsync(project);
             Assert.Empty(exceptions);
@@ -179,10 +207,62 @@ namespace AsyncAnalyzers.Tests.Robustness
         public async Task Partial_classes_across_files_are_analyzed_and_fixed_per_file()
         {
             var test = new CodeFixTest<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>();
-            test.TestState.Sources.Add("using System.Threading;\nusing System.Threading.Tasks;\n\npartial class Worker\n{\n    async Task A(CancellationToken token)\n    {\n        [|Thread.Sleep(1)|];\n        await B();\n    }\n}\n");
-            test.TestState.Sources.Add("using System.Threading;\nusing System.Threading.Tasks;\n\npartial class Worker\n{\n    async Task B()\n    {\n        [|Thread.Sleep(2)|];\n        await Task.Yield();\n    }\n}\n");
-            test.FixedState.Sources.Add("using System.Threading;\nusing System.Threading.Tasks;\n\npartial class Worker\n{\n    async Task A(CancellationToken token)\n    {\n        await Task.Delay(1, token);\n        await B();\n    }\n}\n");
-            test.FixedState.Sources.Add("using System.Threading;\nusing System.Threading.Tasks;\n\npartial class Worker\n{\n    async Task B()\n    {\n        await Task.Delay(2);\n        await Task.Yield();\n    }\n}\n");
+            test.TestState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                partial class Worker
+                {
+                    async Task A(CancellationToken token)
+                    {
+                        [|Thread.Sleep(1)|];
+                        await B();
+                    }
+                }
+
+                """);
+            test.TestState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                partial class Worker
+                {
+                    async Task B()
+                    {
+                        [|Thread.Sleep(2)|];
+                        await Task.Yield();
+                    }
+                }
+
+                """);
+            test.FixedState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                partial class Worker
+                {
+                    async Task A(CancellationToken token)
+                    {
+                        await Task.Delay(1, token);
+                        await B();
+                    }
+                }
+
+                """);
+            test.FixedState.Sources.Add("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                partial class Worker
+                {
+                    async Task B()
+                    {
+                        await Task.Delay(2);
+                        await Task.Yield();
+                    }
+                }
+
+                """);
             await test.RunAsync();
         }
 

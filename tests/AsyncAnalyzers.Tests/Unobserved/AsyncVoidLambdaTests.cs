@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC204: async lambdas converted to void-returning delegates.</summary>
+    [Trait("Rule", "ASYNC204")]
     public sealed class AsyncVoidLambdaTests
     {
         private static string Wrap(string body, string signature = "async Task M(List<int> items, CancellationToken token)") => $$"""
@@ -29,16 +30,35 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task List_ForEach_with_async_lambda_becomes_a_foreach_with_await()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        // save all\n        items.ForEach({|#0:async item =>|}\n        {\n            if (item < 0) return;\n            await SaveAsync(item);\n        });"),
+                Wrap("""
+                            // save all
+                            items.ForEach({|#0:async item =>|}
+                            {
+                                if (item < 0) return;
+                                await SaveAsync(item);
+                            });
+                    """),
                 At(0, "lambda", "Action<int>"),
-                Wrap("        // save all\n        foreach (var item in items)\n        {\n            if (item < 0) continue;\n            await SaveAsync(item);\n        }"));
+                Wrap("""
+                            // save all
+                            foreach (var item in items)
+                            {
+                                if (item < 0) continue;
+                                await SaveAsync(item);
+                            }
+                    """));
 
         [Fact]
         public Task List_ForEach_with_expression_lambda_becomes_a_foreach()
             => Verify.VerifyCodeFixAsync(
                 Wrap("        items.ForEach({|#0:async (int item) =>|} await SaveAsync(item));"),
                 At(0, "lambda", "Action<int>"),
-                Wrap("        foreach (int item in items)\n        {\n            await SaveAsync(item);\n        }"));
+                Wrap("""
+                            foreach (int item in items)
+                            {
+                                await SaveAsync(item);
+                            }
+                    """));
 
         [Fact]
         public Task Parallel_ForEach_becomes_ForEachAsync_with_the_scope_token()
@@ -57,21 +77,55 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task List_ForEach_in_sync_method_is_reported_without_a_fix()
             => Verify.VerifyCodeFixAsync(
-                "using System.Collections.Generic;\nusing System.Threading.Tasks;\n\nclass C\n{\n    void M(List<int> items) => items.ForEach({|#0:async i =>|} await Task.Delay(i));\n}\n",
+                """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        void M(List<int> items) => items.ForEach({|#0:async i =>|} await Task.Delay(i));
+                    }
+
+                    """,
                 At(0, "lambda", "Action<int>"),
-                "using System.Collections.Generic;\nusing System.Threading.Tasks;\n\nclass C\n{\n    void M(List<int> items) => items.ForEach({|#0:async i =>|} await Task.Delay(i));\n}\n");
+                """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        void M(List<int> items) => items.ForEach({|#0:async i =>|} await Task.Delay(i));
+                    }
+
+                    """);
 
         [Fact]
         public Task Return_inside_a_nested_loop_blocks_the_foreach_fix()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        items.ForEach({|#0:async item =>|}\n        {\n            for (var i = 0; i < item; i++) { if (i == 3) return; }\n            await SaveAsync(item);\n        });"),
+                Wrap("""
+                            items.ForEach({|#0:async item =>|}
+                            {
+                                for (var i = 0; i < item; i++) { if (i == 3) return; }
+                                await SaveAsync(item);
+                            });
+                    """),
                 At(0, "lambda", "Action<int>"),
-                Wrap("        items.ForEach({|#0:async item =>|}\n        {\n            for (var i = 0; i < item; i++) { if (i == 3) return; }\n            await SaveAsync(item);\n        });"));
+                Wrap("""
+                            items.ForEach({|#0:async item =>|}
+                            {
+                                for (var i = 0; i < item; i++) { if (i == 3) return; }
+                                await SaveAsync(item);
+                            });
+                    """));
 
         [Fact]
         public Task Timer_thread_and_action_conversions_are_reported_without_a_fix()
             => Verify.VerifyAnalyzerAsync(
-                Wrap("        using var timer = new Timer({|#0:async _ =>|} await SaveAsync(1), null, 0, 1000);\n        var thread = new Thread({|#1:async () =>|} await SaveAsync(2));\n        Action later = {|#2:async delegate ()|} { await SaveAsync(3); };"),
+                Wrap("""
+                            using var timer = new Timer({|#0:async _ =>|} await SaveAsync(1), null, 0, 1000);
+                            var thread = new Thread({|#1:async () =>|} await SaveAsync(2));
+                            Action later = {|#2:async delegate ()|} { await SaveAsync(3); };
+                    """),
                 At(0, "lambda", "TimerCallback"), At(1, "lambda", "ThreadStart"), At(2, "anonymous method", "Action"));
 
         [Fact]
@@ -111,8 +165,6 @@ namespace AsyncAnalyzers.Tests.Unobserved
         public Task Handler_shaped_lambda_assigned_to_a_variable_is_reported()
             => Verify.VerifyAnalyzerAsync(Wrap("        EventHandler handler = {|#0:async (s, e) =>|} await SaveAsync(0);"), At(0, "lambda", "EventHandler"));
 
-        // ---------------------------------------------------------------- must not flag
-
         [Fact]
         public Task Event_subscription_with_handler_shape_is_not_reported()
             => Verify.VerifyAnalyzerAsync(
@@ -137,7 +189,11 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Async_lambdas_to_Task_returning_delegates_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Func<Task> f = async () => await SaveAsync(1);\n        await Task.Run(async () => await SaveAsync(2));\n        Func<int, ValueTask> g = async i => await SaveAsync(i);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Func<Task> f = async () => await SaveAsync(1);
+                        await Task.Run(async () => await SaveAsync(2));
+                        Func<int, ValueTask> g = async i => await SaveAsync(i);
+                """));
 
         [Fact]
         public Task Sync_lambdas_to_Action_are_not_reported()

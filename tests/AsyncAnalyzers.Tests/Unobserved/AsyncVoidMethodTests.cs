@@ -7,6 +7,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC203: async void methods.</summary>
+    [Trait("Rule", "ASYNC203")]
     public sealed class AsyncVoidMethodTests
     {
         [Fact]
@@ -61,7 +62,13 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 FixedCode = PublicLibraryMethod.Replace("public async void {|#0:Refresh|}()", "public async Task Refresh()", System.StringComparison.Ordinal),
             };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Refresh"));
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.ASYNC203.cascade_public_api = true\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                async_analyzers.ASYNC203.cascade_public_api = true
+
+                """));
             await test.RunAsync();
         }
 
@@ -347,11 +354,15 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     """,
             };
             test.FixedState.Sources.Add(test.TestState.Sources[0].content);
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.report_contract_bound = true\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                async_analyzers.report_contract_bound = true
+
+                """));
             await test.RunAsync();
         }
-
-        // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Event_handlers_are_not_reported()
@@ -476,7 +487,13 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     }
                     """,
             };
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.ASYNC203.report_contract_bound = false\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                async_analyzers.ASYNC203.report_contract_bound = false
+
+                """));
             await test.RunAsync();
         }
     }

@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC206: lazy sequences of tasks.</summary>
+    [Trait("Rule", "ASYNC206")]
     public sealed class LazyTaskSequenceTests
     {
         private static string Wrap(string body) => $$"""
@@ -30,16 +31,32 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task Query_awaited_then_read_again_is_materialised()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        var {|#0:tasks = ids.Select(id => FetchAsync(id))|};\n        await Task.WhenAll(tasks);\n        var first = tasks.First().Result;"),
+                Wrap("""
+                            var {|#0:tasks = ids.Select(id => FetchAsync(id))|};
+                            await Task.WhenAll(tasks);
+                            var first = tasks.First().Result;
+                    """),
                 Twice(0, "tasks"),
-                Wrap("        var tasks = ids.Select(id => FetchAsync(id)).ToArray();\n        await Task.WhenAll(tasks);\n        var first = tasks.First().Result;"));
+                Wrap("""
+                            var tasks = ids.Select(id => FetchAsync(id)).ToArray();
+                            await Task.WhenAll(tasks);
+                            var first = tasks.First().Result;
+                    """));
 
         [Fact]
         public Task Async_lambda_query_enumerated_twice_is_materialised()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        IEnumerable<Task<int>> {|#0:pending = ids.Select(async id => await FetchAsync(id) + 1)|};\n        await Task.WhenAll(pending);\n        foreach (var p in pending) { Console.WriteLine(await p); }"),
+                Wrap("""
+                            IEnumerable<Task<int>> {|#0:pending = ids.Select(async id => await FetchAsync(id) + 1)|};
+                            await Task.WhenAll(pending);
+                            foreach (var p in pending) { Console.WriteLine(await p); }
+                    """),
                 Twice(0, "pending"),
-                Wrap("        IEnumerable<Task<int>> pending = ids.Select(async id => await FetchAsync(id) + 1).ToArray();\n        await Task.WhenAll(pending);\n        foreach (var p in pending) { Console.WriteLine(await p); }"));
+                Wrap("""
+                            IEnumerable<Task<int>> pending = ids.Select(async id => await FetchAsync(id) + 1).ToArray();
+                            await Task.WhenAll(pending);
+                            foreach (var p in pending) { Console.WriteLine(await p); }
+                    """));
 
         [Fact]
         public Task Query_never_enumerated_is_reported()
@@ -57,17 +74,46 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task Missing_System_Linq_using_is_added_for_ToArray()
             => Verify.VerifyCodeFixAsync(
-                "using System.Threading.Tasks;\n\nclass C\n{\n    async Task M(int[] ids)\n    {\n        var {|#0:tasks = System.Linq.Enumerable.Select(ids, id => Task.FromResult(id))|};\n        await Task.WhenAll(tasks);\n        await Task.WhenAll(tasks);\n    }\n}\n",
+                """
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async Task M(int[] ids)
+                        {
+                            var {|#0:tasks = System.Linq.Enumerable.Select(ids, id => Task.FromResult(id))|};
+                            await Task.WhenAll(tasks);
+                            await Task.WhenAll(tasks);
+                        }
+                    }
+
+                    """,
                 Twice(0, "tasks"),
-                "using System.Linq;\nusing System.Threading.Tasks;\n\nclass C\n{\n    async Task M(int[] ids)\n    {\n        var tasks = System.Linq.Enumerable.Select(ids, id => Task.FromResult(id)).ToArray();\n        await Task.WhenAll(tasks);\n        await Task.WhenAll(tasks);\n    }\n}\n");
+                """
+                    using System.Linq;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async Task M(int[] ids)
+                        {
+                            var tasks = System.Linq.Enumerable.Select(ids, id => Task.FromResult(id)).ToArray();
+                            await Task.WhenAll(tasks);
+                            await Task.WhenAll(tasks);
+                        }
+                    }
+
+                    """);
 
         [Fact]
         public Task Query_captured_by_a_lambda_is_reported()
             => Verify.VerifyAnalyzerAsync(
-                Wrap("        var {|#0:tasks = ids.Select(FetchAsync)|};\n        Func<Task> again = () => Task.WhenAll(tasks);\n        await again();"),
+                Wrap("""
+                            var {|#0:tasks = ids.Select(FetchAsync)|};
+                            Func<Task> again = () => Task.WhenAll(tasks);
+                            await again();
+                    """),
                 Twice(0, "tasks"));
-
-        // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Single_WhenAll_over_the_query_is_not_reported()
@@ -79,22 +125,46 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Materialised_sequences_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var array = ids.Select(FetchAsync).ToArray();\n        var list = ids.Select(FetchAsync).ToList();\n        await Task.WhenAll(array);\n        await Task.WhenAll(list);\n        await Task.WhenAll(array);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var array = ids.Select(FetchAsync).ToArray();
+                        var list = ids.Select(FetchAsync).ToList();
+                        await Task.WhenAll(array);
+                        await Task.WhenAll(list);
+                        await Task.WhenAll(array);
+                """));
 
         [Fact]
         public Task Queries_over_non_tasks_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var doubled = ids.Select(i => i * 2);\n        Console.WriteLine(doubled.Sum() + doubled.Count());\n        await Task.Yield();"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var doubled = ids.Select(i => i * 2);
+                        Console.WriteLine(doubled.Sum() + doubled.Count());
+                        await Task.Yield();
+                """));
 
         [Fact]
         public Task Sequences_not_built_by_LINQ_are_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        IEnumerable<Task<int>> given = new List<Task<int>> { FetchAsync(1) };\n        await Task.WhenAll(given);\n        await Task.WhenAll(given);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        IEnumerable<Task<int>> given = new List<Task<int>> { FetchAsync(1) };
+                        await Task.WhenAll(given);
+                        await Task.WhenAll(given);
+                """));
 
         [Fact]
         public Task Reassigned_query_is_not_counted()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var tasks = ids.Select(FetchAsync);\n        tasks = tasks.ToArray();\n        await Task.WhenAll(tasks);\n        await Task.WhenAll(tasks);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var tasks = ids.Select(FetchAsync);
+                        tasks = tasks.ToArray();
+                        await Task.WhenAll(tasks);
+                        await Task.WhenAll(tasks);
+                """));
 
         [Fact]
         public Task Single_materialisation_later_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var tasks = ids.Select(FetchAsync);\n        var all = tasks.ToList();\n        await Task.WhenAll(all);\n        await Task.WhenAll(all);"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var tasks = ids.Select(FetchAsync);
+                        var all = tasks.ToList();
+                        await Task.WhenAll(all);
+                        await Task.WhenAll(all);
+                """));
     }
 }

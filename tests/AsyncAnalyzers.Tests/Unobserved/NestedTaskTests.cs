@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC205: Task&lt;Task&gt; from StartNew/ContinueWith with async delegates.</summary>
+    [Trait("Rule", "ASYNC205")]
     public sealed class NestedTaskTests
     {
         private static string Wrap(string body, string returns = "async Task") => $$"""
@@ -67,14 +68,32 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 At(0, "StartNew", "Task<Task>"),
                 Wrap("        await Task.Run(WorkAsync);"));
 
-        // ---------------------------------------------------------------- must not flag
-
         [Fact]
         public Task Nested_task_stored_as_a_plain_Task_is_reported_and_unwrapped()
             => Verify.VerifyCodeFixAsync(
-                Wrap("        Task running = {|#0:Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning)|};\n        _background = {|#1:Task.Factory.StartNew(async () => await WorkAsync())|};\n        await running;\n    }\n\n    Task _background = Task.CompletedTask;\n\n    void Unused()\n    {"),
+                Wrap("""
+                            Task running = {|#0:Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning)|};
+                            _background = {|#1:Task.Factory.StartNew(async () => await WorkAsync())|};
+                            await running;
+                        }
+
+                        Task _background = Task.CompletedTask;
+
+                        void Unused()
+                        {
+                    """),
                 new[] { At(0, "StartNew", "Task<Task>"), At(1, "StartNew", "Task<Task>") },
-                Wrap("        Task running = Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning).Unwrap();\n        _background = Task.Run(async () => await WorkAsync());\n        await running;\n    }\n\n    Task _background = Task.CompletedTask;\n\n    void Unused()\n    {"));
+                Wrap("""
+                            Task running = Task.Factory.StartNew(async () => await WorkAsync(), TaskCreationOptions.LongRunning).Unwrap();
+                            _background = Task.Run(async () => await WorkAsync());
+                            await running;
+                        }
+
+                        Task _background = Task.CompletedTask;
+
+                        void Unused()
+                        {
+                    """));
 
         [Fact]
         public Task Synchronous_delegate_returning_a_task_gets_a_message_that_does_not_say_async()
@@ -101,11 +120,22 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Nested_task_kept_in_a_local_is_not_reported_here()
-            => Verify.VerifyAnalyzerAsync(Wrap("        var outer = Task.Factory.StartNew(async () => await WorkAsync());\n        var inner = await outer;\n        await inner;"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        var outer = Task.Factory.StartNew(async () => await WorkAsync());
+                        var inner = await outer;
+                        await inner;
+                """));
 
         [Fact]
         public Task Nested_task_passed_as_argument_is_not_reported()
-            => Verify.VerifyAnalyzerAsync(Wrap("        Keep(Task.Factory.StartNew(async () => await WorkAsync()));\n        await Task.Yield();\n    }\n\n    void Keep(Task<Task> t)\n    {"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                        Keep(Task.Factory.StartNew(async () => await WorkAsync()));
+                        await Task.Yield();
+                    }
+
+                    void Keep(Task<Task> t)
+                    {
+                """));
 
         [Fact]
         public Task StartNew_returning_a_value_is_not_reported()

@@ -4,6 +4,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC207: tasks returned un-awaited from inside using / try.</summary>
+    [Trait("Rule", "ASYNC207")]
     public sealed class TaskEscapesDisposalTests
     {
         private static string Wrap(string members) => $$"""
@@ -343,8 +344,6 @@ namespace AsyncAnalyzers.Tests.Unobserved
                             return {|#0:ReadAsync(reader)|};
                         }
                     """));
-
-        // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Task_not_using_the_resource_is_not_reported()

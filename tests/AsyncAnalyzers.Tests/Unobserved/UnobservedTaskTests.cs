@@ -7,6 +7,7 @@ using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyze
 namespace AsyncAnalyzers.Tests.Unobserved
 {
     /// <summary>ASYNC201: tasks used as statements, outside what CS4014 covers.</summary>
+    [Trait("Rule", "ASYNC201")]
     public sealed class UnobservedTaskTests
     {
         private static string Wrap(string members) => $$"""
@@ -27,13 +28,23 @@ namespace AsyncAnalyzers.Tests.Unobserved
             }
             """;
 
-        // ---------------------------------------------------------------- reported and fixed (sync contexts: discard)
-
         [Fact]
         public Task Task_returning_call_in_sync_method_is_reported_and_discarded()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    void M()\n    {\n        // start the save\n        [|PlainAsync()|]; // not awaited\n    }"),
-                Wrap("    void M()\n    {\n        // start the save\n        _ = PlainAsync(); // not awaited\n    }"));
+                Wrap("""
+                        void M()
+                        {
+                            // start the save
+                            [|PlainAsync()|]; // not awaited
+                        }
+                    """),
+                Wrap("""
+                        void M()
+                        {
+                            // start the save
+                            _ = PlainAsync(); // not awaited
+                        }
+                    """));
 
         [Fact]
         public Task Interface_member_in_sync_method_is_reported()
@@ -50,8 +61,20 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task ValueTask_and_generic_Task_in_sync_method_are_reported()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    void M()\n    {\n        [|ValueAsync()|];\n        [|CountAsync()|];\n    }"),
-                Wrap("    void M()\n    {\n        _ = ValueAsync();\n        _ = CountAsync();\n    }"));
+                Wrap("""
+                        void M()
+                        {
+                            [|ValueAsync()|];
+                            [|CountAsync()|];
+                        }
+                    """),
+                Wrap("""
+                        void M()
+                        {
+                            _ = ValueAsync();
+                            _ = CountAsync();
+                        }
+                    """));
 
         [Fact]
         public Task Null_conditional_call_in_sync_method_is_reported()
@@ -68,14 +91,40 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task Call_in_sync_lambda_inside_async_method_is_reported()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    async Task M()\n    {\n        Action start = () => { [|PlainAsync()|]; };\n        start();\n        await Task.Yield();\n    }"),
-                Wrap("    async Task M()\n    {\n        Action start = () => { _ = PlainAsync(); };\n        start();\n        await Task.Yield();\n    }"));
+                Wrap("""
+                        async Task M()
+                        {
+                            Action start = () => { [|PlainAsync()|]; };
+                            start();
+                            await Task.Yield();
+                        }
+                    """),
+                Wrap("""
+                        async Task M()
+                        {
+                            Action start = () => { _ = PlainAsync(); };
+                            start();
+                            await Task.Yield();
+                        }
+                    """));
 
         [Fact]
         public Task Call_in_sync_local_function_is_reported()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    void M()\n    {\n        Start();\n        void Start() { [|PlainAsync()|]; }\n    }"),
-                Wrap("    void M()\n    {\n        Start();\n        void Start() { _ = PlainAsync(); }\n    }"));
+                Wrap("""
+                        void M()
+                        {
+                            Start();
+                            void Start() { [|PlainAsync()|]; }
+                        }
+                    """),
+                Wrap("""
+                        void M()
+                        {
+                            Start();
+                            void Start() { _ = PlainAsync(); }
+                        }
+                    """));
 
         [Fact]
         public Task Expression_bodied_void_method_is_reported()
@@ -86,8 +135,20 @@ namespace AsyncAnalyzers.Tests.Unobserved
         [Fact]
         public Task Task_Run_and_Task_Delay_in_constructor_are_reported()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    C(int n)\n    {\n        [|Task.Run(() => n + 1)|];\n        [|Task.Delay(n)|];\n    }"),
-                Wrap("    C(int n)\n    {\n        _ = Task.Run(() => n + 1);\n        _ = Task.Delay(n);\n    }"));
+                Wrap("""
+                        C(int n)
+                        {
+                            [|Task.Run(() => n + 1)|];
+                            [|Task.Delay(n)|];
+                        }
+                    """),
+                Wrap("""
+                        C(int n)
+                        {
+                            _ = Task.Run(() => n + 1);
+                            _ = Task.Delay(n);
+                        }
+                    """));
 
         [Fact]
         public Task Configured_awaitable_statement_is_reported()
@@ -111,35 +172,81 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 System.Console.WriteLine("started");
                 """);
 
-        // ---------------------------------------------------------------- reported and fixed (async contexts: only '?.', which CS4014 misses)
-
         [Fact]
         public Task Null_conditional_call_in_async_method_is_awaited_with_a_fallback()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.SaveAsync()|]; // may be null\n        await Task.Yield();\n    }"),
-                Wrap("    async Task M(IStore? store)\n    {\n        await (store?.SaveAsync() ?? Task.CompletedTask); // may be null\n        await Task.Yield();\n    }"));
+                Wrap("""
+                        async Task M(IStore? store)
+                        {
+                            [|store?.SaveAsync()|]; // may be null
+                            await Task.Yield();
+                        }
+                    """),
+                Wrap("""
+                        async Task M(IStore? store)
+                        {
+                            await (store?.SaveAsync() ?? Task.CompletedTask); // may be null
+                            await Task.Yield();
+                        }
+                    """));
 
         [Fact]
         public Task Null_conditional_generic_task_in_async_lambda_is_awaited()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    Func<C?, Task> M = async c =>\n    {\n        [|c?.CountAsync()|];\n        await Task.Yield();\n    };"),
-                Wrap("    Func<C?, Task> M = async c =>\n    {\n        await (c?.CountAsync() ?? Task.CompletedTask);\n        await Task.Yield();\n    };"));
+                Wrap("""
+                        Func<C?, Task> M = async c =>
+                        {
+                            [|c?.CountAsync()|];
+                            await Task.Yield();
+                        };
+                    """),
+                Wrap("""
+                        Func<C?, Task> M = async c =>
+                        {
+                            await (c?.CountAsync() ?? Task.CompletedTask);
+                            await Task.Yield();
+                        };
+                    """));
 
         [Fact]
         public Task Null_conditional_ValueTask_in_async_method_is_reported_without_a_fix()
             => Verify.VerifyCodeFixAsync(
-                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.FlushAsync()|];\n        await Task.Yield();\n    }"),
-                Wrap("    async Task M(IStore? store)\n    {\n        [|store?.FlushAsync()|];\n        await Task.Yield();\n    }"));
+                Wrap("""
+                        async Task M(IStore? store)
+                        {
+                            [|store?.FlushAsync()|];
+                            await Task.Yield();
+                        }
+                    """),
+                Wrap("""
+                        async Task M(IStore? store)
+                        {
+                            [|store?.FlushAsync()|];
+                            await Task.Yield();
+                        }
+                    """));
 
         [Fact]
         public async Task Fix_all_in_sync_code_discards_every_task()
         {
             await Verify.VerifyCodeFixAsync(
-                Wrap("    void M(IStore s)\n    {\n        [|s.SaveAsync()|];\n        [|s.FlushAsync()|];\n        [|PlainAsync()|];\n    }"),
-                Wrap("    void M(IStore s)\n    {\n        _ = s.SaveAsync();\n        _ = s.FlushAsync();\n        _ = PlainAsync();\n    }"));
+                Wrap("""
+                        void M(IStore s)
+                        {
+                            [|s.SaveAsync()|];
+                            [|s.FlushAsync()|];
+                            [|PlainAsync()|];
+                        }
+                    """),
+                Wrap("""
+                        void M(IStore s)
+                        {
+                            _ = s.SaveAsync();
+                            _ = s.FlushAsync();
+                            _ = PlainAsync();
+                        }
+                    """));
         }
-
-        // ---------------------------------------------------------------- never where CS4014 already reports (both sides of the line)
 
         [Fact]
         public async Task CS4014_cases_are_left_to_the_compiler_and_ours_are_not()
@@ -169,8 +276,6 @@ namespace AsyncAnalyzers.Tests.Unobserved
             };
             await test.RunAsync();
         }
-
-        // ---------------------------------------------------------------- must not flag
 
         [Fact]
         public Task Awaited_returned_assigned_and_passed_tasks_are_not_reported()
@@ -251,7 +356,13 @@ namespace AsyncAnalyzers.Tests.Unobserved
                     }
                     """,
             };
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nasync_analyzers.fire_and_forget_methods = Detach\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                async_analyzers.fire_and_forget_methods = Detach
+
+                """));
             await test.RunAsync();
         }
 
@@ -288,7 +399,13 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Async_local_function_is_left_to_CS4014()
-            => Verify.VerifyAnalyzerAsync(Wrap("    void M()\n    {\n        _ = Local();\n        async Task Local() { PlainAsync(); await Task.Yield(); }\n    }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    void M()
+                    {
+                        _ = Local();
+                        async Task Local() { PlainAsync(); await Task.Yield(); }
+                    }
+                """));
 
         [Fact]
         public Task Sync_method_calling_an_async_declared_method_is_left_to_CS4014()
@@ -296,7 +413,15 @@ namespace AsyncAnalyzers.Tests.Unobserved
 
         [Fact]
         public Task Lambda_returning_the_task_is_not_a_statement()
-            => Verify.VerifyAnalyzerAsync(Wrap("    void M()\n    {\n        Func<Task> later = () => PlainAsync();\n        Func<Task<int>> count = () => { return CountAsync(); };\n        _ = later;\n        _ = count;\n    }"));
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    void M()
+                    {
+                        Func<Task> later = () => PlainAsync();
+                        Func<Task<int>> count = () => { return CountAsync(); };
+                        _ = later;
+                        _ = count;
+                    }
+                """));
 
         [Fact]
         public Task Blocking_wait_statement_is_left_to_the_blocking_rules()
@@ -396,8 +521,24 @@ namespace AsyncAnalyzers.Tests.Unobserved
                 var test = new CodeFixTest<UnobservedTaskAnalyzer, UnobservedTaskCodeFixProvider>
                 {
                     ReferenceAssemblies = references,
-                    TestCode = "using System.Threading.Tasks;\n\nclass C\n{\n    void M() { [|Task.Delay(1)|]; }\n}\n",
-                    FixedCode = "using System.Threading.Tasks;\n\nclass C\n{\n    void M() { _ = Task.Delay(1); }\n}\n",
+                    TestCode = """
+                        using System.Threading.Tasks;
+
+                        class C
+                        {
+                            void M() { [|Task.Delay(1)|]; }
+                        }
+
+                        """,
+                    FixedCode = """
+                        using System.Threading.Tasks;
+
+                        class C
+                        {
+                            void M() { _ = Task.Delay(1); }
+                        }
+
+                        """,
                 };
                 await test.RunAsync();
             }
