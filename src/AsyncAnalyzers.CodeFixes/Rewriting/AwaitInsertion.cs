@@ -90,14 +90,6 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
             return list.WithArguments(SyntaxFactory.SeparatedList<ArgumentSyntax>(nodesAndTokens));
         }
 
-        /// <summary>
-        /// Wraps <paramref name="awaitExpression"/> in parentheses when it replaces <paramref name="original"/> in a
-        /// position where a unary expression would bind differently (receiver of a member access, invocation,
-        /// element access, conditional access, or the operand of a postfix operator).
-        /// </summary>
-        public static ExpressionSyntax ParenthesizeIfNeeded(ExpressionSyntax original, ExpressionSyntax awaitExpression)
-            => NeedsParentheses(original) ? SyntaxFactory.ParenthesizedExpression(awaitExpression) : awaitExpression;
-
         /// <summary>Whether an await replacing <paramref name="original"/> (a node of the original tree) needs parentheses.</summary>
         public static bool NeedsParentheses(ExpressionSyntax original)
             => original.Parent switch

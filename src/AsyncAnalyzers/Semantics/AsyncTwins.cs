@@ -44,7 +44,7 @@ namespace AsyncAnalyzers.Semantics
     }
 
     /// <summary>
-    /// Async twin lookup (RULES.md): for <c>M(args)</c>, an accessible, non-obsolete <c>MAsync</c> on the same type (or a base
+    /// Async twin lookup (ARCHITECTURE.md, "Decided once"): for <c>M(args)</c>, an accessible, non-obsolete <c>MAsync</c> on the same type (or a base
     /// type / interface, or an extension in scope) whose parameters match M's, optionally plus a trailing CancellationToken,
     /// and that returns an awaitable of M's return type. A default exclusion table covers known false twins; users extend
     /// the twins and the exclusions with <c>async_analyzers.extra_async_twins</c> / <c>async_analyzers.exclude_methods</c>

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AsyncAnalyzers.Semantics
 {
     /// <summary>
-    /// The task completion proof (RULES.md): a task is known complete — so <c>.Result</c> or
+    /// The task completion proof (ARCHITECTURE.md, "Decided once"): a task is known complete — so <c>.Result</c> or
     /// <c>GetAwaiter().GetResult()</c> on it does not block — after <c>await t</c> (Task only, never ValueTask),
     /// after <c>await Task.WhenAll(…)</c> naming it or a materialised array/list local holding it, inside
     /// <c>IsCompleted</c> / <c>IsCompletedSuccessfully</c> / <c>Status == RanToCompletion</c> guards (also the
