@@ -25,18 +25,24 @@ namespace AsyncAnalyzers.Blocking
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
+                // Symbols are looked up in the first callback, not here: a lookup at compilation start is billed the
+                // compiler's reference binding (about 0.2 s on net10.0, see docs/performance.md), which a callback finds done.
                 var known = KnownSymbols.Get(start.Compilation);
-                if (known.Task is null || known.TaskOfT is null)
+                // Built on first use: a compilation without a call that could have a twin never pays for it.
+                var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c =>
                 {
-                    return;
-                }
+                    if (known.Task is null || known.TaskOfT is null)
+                    {
+                        return;
+                    }
 
-                var twins = AsyncTwins.Create(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationAction(c => Analyze(c, known, twins), OperationKind.Invocation);
+                    Analyze(c, known, twins);
+                }, OperationKind.Invocation);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, KnownSymbols known, AsyncTwins twins)
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known, System.Lazy<AsyncTwins> twins)
         {
             if (context.Operation is not IInvocationOperation invocation)
             {
@@ -62,7 +68,7 @@ namespace AsyncAnalyzers.Blocking
                 return;
             }
 
-            var twin = twins.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
+            var twin = twins.Value.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree));
             if (twin is not { } found || OperationTree.IsInExpressionTreeOrNameof(invocation, known))
             {
                 return;

@@ -19,13 +19,16 @@ namespace AsyncAnalyzers.Blocking
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var thread = KnownSymbols.Get(start.Compilation).Thread;
-                if (thread is null)
+                // Symbols are looked up in the first callback, not here: a lookup at compilation start is billed the
+                // compiler's reference binding (about 0.2 s on net10.0, see docs/performance.md), which a callback finds done.
+                var known = KnownSymbols.Get(start.Compilation);
+                start.RegisterOperationAction(c =>
                 {
-                    return;
-                }
-
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, thread), OperationKind.Invocation);
+                    if (known.Thread is { } thread)
+                    {
+                        AnalyzeInvocation(c, thread);
+                    }
+                }, OperationKind.Invocation);
             });
         }
 

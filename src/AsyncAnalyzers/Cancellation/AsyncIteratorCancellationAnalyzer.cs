@@ -22,14 +22,27 @@ namespace AsyncAnalyzers.Cancellation
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
+                // Symbols are looked up in the first callback, not here: a lookup at compilation start is billed the
+                // compiler's reference binding (about 0.2 s on net10.0, see docs/performance.md), which a callback finds done.
                 var known = KnownSymbols.Get(start.Compilation);
-                if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                start.RegisterSymbolAction(c =>
                 {
-                    return;
-                }
+                    if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                    {
+                        return;
+                    }
 
-                start.RegisterSymbolAction(c => Analyze(c.Symbol as IMethodSymbol, known, c.ReportDiagnostic), SymbolKind.Method);
-                start.RegisterOperationAction(c => Analyze((c.Operation as ILocalFunctionOperation)?.Symbol, known, c.ReportDiagnostic), OperationKind.LocalFunction);
+                    Analyze(c.Symbol as IMethodSymbol, known, c.ReportDiagnostic);
+                }, SymbolKind.Method);
+                start.RegisterOperationAction(c =>
+                {
+                    if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                    {
+                        return;
+                    }
+
+                    Analyze((c.Operation as ILocalFunctionOperation)?.Symbol, known, c.ReportDiagnostic);
+                }, OperationKind.LocalFunction);
             });
         }
 

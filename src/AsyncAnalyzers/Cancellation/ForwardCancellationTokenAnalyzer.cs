@@ -31,23 +31,33 @@ namespace AsyncAnalyzers.Cancellation
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
+                // Symbols are looked up in the first callback, not here: a lookup at compilation start is billed the
+                // compiler's reference binding (about 0.2 s on net10.0, see docs/performance.md), which a callback finds done.
                 var known = KnownSymbols.Get(start.Compilation);
-                if (known.CancellationToken is null)
-                {
-                    return;
-                }
-
                 var acceptance = TokenAcceptance.Get(start.Compilation);
-                var twins = AsyncTwins.Create(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, known, acceptance, twins), OperationKind.Invocation);
-                if (known.IAsyncEnumerableOfT != null)
+                var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c =>
                 {
-                    start.RegisterOperationAction(c => AnalyzeForEach(c, acceptance), OperationKind.Loop);
-                }
+                    if (known.CancellationToken is null)
+                    {
+                        return;
+                    }
+
+                    AnalyzeInvocation(c, known, acceptance, twins);
+                }, OperationKind.Invocation);
+                start.RegisterOperationAction(c =>
+                {
+                    if (known.CancellationToken is null || known.IAsyncEnumerableOfT is null)
+                    {
+                        return;
+                    }
+
+                    AnalyzeForEach(c, acceptance);
+                }, OperationKind.Loop);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols known, TokenAcceptance acceptance, AsyncTwins twins)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols known, TokenAcceptance acceptance, System.Lazy<AsyncTwins> twins)
         {
             if (context.Operation is not IInvocationOperation invocation)
             {
@@ -90,7 +100,7 @@ namespace AsyncAnalyzers.Cancellation
             // A blocking call with an async twin in async code is ASYNC103's: its fix awaits the twin with the token.
             if (!known.IsAwaitable(invocation.Type)
                 && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol)
-                && twins.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree)) != null)
+                && twins.Value.Find(invocation, context.ContainingSymbol, Options.ForTree(context.Options, invocation.Syntax.SyntaxTree)) != null)
             {
                 return;
             }

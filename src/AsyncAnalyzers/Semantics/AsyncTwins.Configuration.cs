@@ -47,6 +47,10 @@ namespace AsyncAnalyzers.Semantics
             "N:Shouldly",
             "N:Microsoft.VisualStudio.TestTools.UnitTesting");
 
+        /// <summary>The lookup for a compilation, built the first time a rule asks for a twin.</summary>
+        public static Lazy<AsyncTwins> CreateLazy(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            => new Lazy<AsyncTwins>(() => Create(compilation, options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+
         public static AsyncTwins Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var exclusions = ImmutableArray.CreateBuilder<string>();

@@ -31,18 +31,16 @@ namespace AsyncAnalyzers.Unobserved
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
+                // Symbols are looked up in the first callback, not here: a lookup at compilation start is billed the
+                // compiler's reference binding (about 0.2 s on net10.0, see docs/performance.md), which a callback finds done.
                 var known = KnownSymbols.Get(start.Compilation);
-                if (known.Task is null)
-                {
-                    return;
-                }
 
                 // Per type: how its async void methods are used (called, or converted to a delegate) and whether each one's
                 // whole body is guarded, decided when the type's analysis ends.
                 start.RegisterSymbolStartAction(
                     typeStart =>
                     {
-                        if (!HasAsyncVoidMethod((INamedTypeSymbol)typeStart.Symbol))
+                        if (!HasAsyncVoidMethod((INamedTypeSymbol)typeStart.Symbol) || known.Task is null)
                         {
                             return;
                         }
@@ -52,7 +50,15 @@ namespace AsyncAnalyzers.Unobserved
                         typeStart.RegisterSymbolEndAction(c => AnalyzeType(c, known, usage));
                     },
                     SymbolKind.NamedType);
-                start.RegisterOperationAction(c => AnalyzeLocalFunction(c, known), OperationKind.LocalFunction);
+                start.RegisterOperationAction(c =>
+                {
+                    if (known.Task is null)
+                    {
+                        return;
+                    }
+
+                    AnalyzeLocalFunction(c, known);
+                }, OperationKind.LocalFunction);
             });
         }
 
