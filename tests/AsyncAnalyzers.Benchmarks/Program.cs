@@ -42,6 +42,11 @@ namespace AsyncAnalyzers.Benchmarks
                 return await CascadeMeasurement.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
             }
 
+            if (args.Length > 0 && args[0] == "build")
+            {
+                return BuildMeasurement.Run(args);
+            }
+
             if (args.Length > 0 && args[0] == "precision")
             {
                 return await PrecisionReport.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);

@@ -71,6 +71,14 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
+            // Cheap first: most code has no token to forward (a walk up the operation tree, no symbol lookups); only then
+            // the overload search.
+            var token = InScopeToken.Find(invocation, context.ContainingSymbol);
+            if (token.Symbol is null && token.AmbiguousWith is null)
+            {
+                return;
+            }
+
             var result = acceptance.Find(invocation);
             if (result.Kind == TokenAcceptanceKind.None || IsCleanup(invocation, context.ContainingSymbol) || BlockingTaskCalls.IsSemaphoreTry(invocation, known))
             {
@@ -105,7 +113,7 @@ namespace AsyncAnalyzers.Cancellation
                 return;
             }
 
-            Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument, result.WrapsParamsArray);
+            Report(context, invocation, invocation.TargetMethod.Name, "Argument", result.ParameterName, result.NeedsNamedArgument, result.WrapsParamsArray, token);
         }
 
         private static void AnalyzeForEach(OperationAnalysisContext context, TokenAcceptance acceptance)
@@ -195,9 +203,9 @@ namespace AsyncAnalyzers.Cancellation
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named, bool wrapsParamsArray = false)
+        private static void Report(OperationAnalysisContext context, IOperation at, string display, string shape, string? parameterName, bool named, bool wrapsParamsArray = false, InScopeTokenResult? decided = null)
         {
-            var token = InScopeToken.Find(at, context.ContainingSymbol);
+            var token = decided ?? InScopeToken.Find(at, context.ContainingSymbol);
             if (token.Symbol is null)
             {
                 if (token.AmbiguousWith is { } first && FindOtherParameter(first) is { } second)
