@@ -56,6 +56,12 @@ namespace AsyncAnalyzers.Semantics
                 scope = scope.Parent;
             }
 
+            // Cheap data first: no extension method of that name is declared in a namespace or type in scope here.
+            if (!ExtensionNamesInScope(scope ?? root, model, position).Contains(name))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
             var key = (scope ?? root, receiverType, name);
             if (_extensions.TryGetValue(key, out var cached))
             {
@@ -183,6 +189,79 @@ namespace AsyncAnalyzers.Semantics
             var result = instance.ToImmutable();
             byName.TryAdd(name, result);
             return result;
+        }
+
+        private readonly ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>> _extensionNames = new ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> _scopeExtensionNames = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>();
+
+        /// <summary>
+        /// The names ending in "Async" of the members of the static classes that can bring extension methods into
+        /// <paramref name="scope"/> (a namespace declaration or the file): those declared in the enclosing namespaces and in the
+        /// namespaces and types the file imports (global usings included). A superset of the extension methods
+        /// <c>LookupSymbols</c> can find there, so a name missing from it needs no lookup; built once per scope from name sets
+        /// cached per namespace.
+        /// </summary>
+        private HashSet<string> ExtensionNamesInScope(SyntaxNode scope, SemanticModel model, int position)
+        {
+            if (_scopeExtensionNames.TryGetValue(scope, out var cached))
+            {
+                return cached;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var enclosing = model.GetEnclosingSymbol(position);
+            for (var ns = enclosing as INamespaceSymbol ?? enclosing?.ContainingNamespace; ns != null; ns = ns.ContainingNamespace)
+            {
+                names.UnionWith(ExtensionNames(ns));
+            }
+
+            foreach (var importScope in model.GetImportScopes(position))
+            {
+                foreach (var import in importScope.Imports)
+                {
+                    if (import.NamespaceOrType is { } target)
+                    {
+                        names.UnionWith(ExtensionNames(target));
+                    }
+                }
+            }
+
+            return _scopeExtensionNames.GetValue(scope, _ => names);
+        }
+
+        private HashSet<string> ExtensionNames(INamespaceOrTypeSymbol container)
+            => _extensionNames.GetOrAdd(container, static c =>
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                if (c is INamespaceSymbol ns)
+                {
+                    foreach (var type in ns.GetTypeMembers())
+                    {
+                        AddAsyncNames(type, names);
+                    }
+                }
+                else if (c is INamedTypeSymbol type)
+                {
+                    AddAsyncNames(type, names);
+                }
+
+                return names;
+            });
+
+        private static void AddAsyncNames(INamedTypeSymbol type, HashSet<string> names)
+        {
+            if (!type.IsStatic && !type.MightContainExtensionMethods)
+            {
+                return;
+            }
+
+            foreach (var name in type.MemberNames)
+            {
+                if (name.EndsWith("Async", StringComparison.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
         }
     }
 }

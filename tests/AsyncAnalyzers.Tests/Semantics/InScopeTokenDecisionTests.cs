@@ -54,38 +54,6 @@ namespace AsyncAnalyzers.Tests.Semantics
                 """);
 
         [Fact]
-        public Task Sleep_fix_passes_the_single_token_source_as_its_Token()
-            => CSharpCodeFixVerifier<BlockingSleepAnalyzer, BlockingSleepCodeFixProvider>.VerifyCodeFixAsync(
-                """
-                using System.Threading;
-                using System.Threading.Tasks;
-
-                class C
-                {
-                    async Task M()
-                    {
-                        using var cts = new CancellationTokenSource();
-                        [|Thread.Sleep(10)|];
-                        await Task.Yield();
-                    }
-                }
-                """,
-                """
-                using System.Threading;
-                using System.Threading.Tasks;
-
-                class C
-                {
-                    async Task M()
-                    {
-                        using var cts = new CancellationTokenSource();
-                        await Task.Delay(10, cts.Token);
-                        await Task.Yield();
-                    }
-                }
-                """);
-
-        [Fact]
         public Task Blocking_fix_forwards_no_token_when_the_analyzer_saw_none()
             => CSharpCodeFixVerifier<BlockOnTaskAnalyzer, BlockOnTaskCodeFixProvider>.VerifyCodeFixAsync(
                 """
