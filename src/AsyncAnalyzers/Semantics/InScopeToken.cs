@@ -63,6 +63,7 @@ namespace AsyncAnalyzers.Semantics
             ILocalSymbol? source = null;
             var tokenCount = 0;
             var sourceCount = 0;
+            var sourceType = known.CancellationTokenSource;
             for (var current = operation.Parent; current != null; current = current.Parent)
             {
                 var locals = current switch
@@ -75,18 +76,26 @@ namespace AsyncAnalyzers.Semantics
                 };
                 foreach (var local in locals)
                 {
+                    // The type first: it is a field read, and almost no local is a token. Only a token or token source pays for
+                    // its declaration's position (DeclaringSyntaxReferences allocates), so the walk stays cheap on every call.
+                    var isToken = SymbolEqualityComparer.Default.Equals(local.Type, tokenType);
+                    if (!isToken && (sourceType is null || !SymbolEqualityComparer.Default.Equals(local.Type, sourceType)))
+                    {
+                        continue;
+                    }
+
                     var references = local.DeclaringSyntaxReferences;
                     if (references.Length == 0 || references[0].Span.End > position)
                     {
                         continue;
                     }
 
-                    if (SymbolEqualityComparer.Default.Equals(local.Type, tokenType))
+                    if (isToken)
                     {
                         token = local;
                         tokenCount++;
                     }
-                    else if (known.CancellationTokenSource is { } sourceType && SymbolEqualityComparer.Default.Equals(local.Type, sourceType))
+                    else
                     {
                         source = local;
                         sourceCount++;
