@@ -8,6 +8,16 @@ namespace AsyncAnalyzers
         /// <summary>Where the rule pages live; each descriptor links to <c>{HelpLinkBase}{ID}.md</c>.</summary>
         public const string HelpLinkBase = "https://github.com/AsyncAnalyzers/AsyncAnalyzers/blob/main/rules/";
 
+        public static readonly DiagnosticDescriptor InvalidConfiguration = Create(
+            DiagnosticIds.InvalidConfiguration,
+            title: "Invalid AsyncAnalyzers configuration",
+            messageFormat: "'{0}' = '{1}' is ignored: {2}",
+            DiagnosticCategories.Configuration,
+            DiagnosticSeverity.Warning,
+            description: "An async_analyzers.* option, a line of AsyncAnalyzers.Twins.txt or a line of AsyncAnalyzers.baseline.txt could not be " +
+                         "read. The rules behave as if it were absent, which is rarely what its author meant.",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor BlockingSleep = Create(
             DiagnosticIds.BlockingSleep,
             title: "Do not use blocking sleep in async code",
@@ -206,7 +216,8 @@ namespace AsyncAnalyzers
             string category,
             DiagnosticSeverity severity,
             string description,
-            bool isEnabledByDefault = true)
+            bool isEnabledByDefault = true,
+            params string[] customTags)
         {
 #pragma warning disable RS0030 // The one place descriptors are built.
             return new DiagnosticDescriptor(
@@ -217,7 +228,8 @@ namespace AsyncAnalyzers
                 severity,
                 isEnabledByDefault,
                 description,
-                helpLinkUri: HelpLinkBase + id + ".md");
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags);
 #pragma warning restore RS0030
         }
     }

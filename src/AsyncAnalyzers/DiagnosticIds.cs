@@ -3,6 +3,7 @@ namespace AsyncAnalyzers
     /// <summary>Rule identifiers. They are a public contract (see rules/README.md): never renumber.</summary>
     public static class DiagnosticIds
     {
+        public const string InvalidConfiguration = "ASYNC001";
         public const string BlockingSleep = "ASYNC101";
         public const string BlockOnTask = "ASYNC102";
         public const string AsyncCounterpart = "ASYNC103";

@@ -9,10 +9,11 @@ namespace AsyncAnalyzers.Common
     /// <summary>A behaviour option: <c>async_analyzers.ASYNCnnn.name</c> for one rule wins over <c>async_analyzers.name</c> for all.</summary>
     internal sealed class OptionKey
     {
-        public OptionKey(string ruleId, string name)
+        public OptionKey(string ruleId, string name, OptionKind kind)
         {
             RuleId = ruleId;
             Name = name;
+            Kind = kind;
             RuleKey = "async_analyzers." + ruleId + "." + name;
             GlobalKey = "async_analyzers." + name;
         }
@@ -21,11 +22,36 @@ namespace AsyncAnalyzers.Common
 
         public string Name { get; }
 
+        /// <summary>What a value must look like; ASYNC001 reports values that do not.</summary>
+        public OptionKind Kind { get; }
+
         /// <summary><c>async_analyzers.ASYNCnnn.name</c>.</summary>
         public string RuleKey { get; }
 
         /// <summary><c>async_analyzers.name</c>.</summary>
         public string GlobalKey { get; }
+    }
+
+    /// <summary>The shapes an option value can take.</summary>
+    internal enum OptionKind
+    {
+        /// <summary><c>true</c> or <c>false</c>.</summary>
+        Boolean,
+
+        /// <summary>A non-negative integer.</summary>
+        Count,
+
+        /// <summary>Documentation IDs (<c>M:</c>, <c>T:</c>, <c>N:</c>), comma or space separated.</summary>
+        DocumentationIds,
+
+        /// <summary><c>M:From=>M:To</c> pairs (spaces around <c>=></c> allowed), comma or space separated.</summary>
+        TwinPairs,
+
+        /// <summary>Method names (identifiers), comma or space separated.</summary>
+        MethodNames,
+
+        /// <summary>One of the values listed by the option.</summary>
+        Choice,
     }
 
     /// <summary>

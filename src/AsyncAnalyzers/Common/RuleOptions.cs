@@ -10,19 +10,41 @@ namespace AsyncAnalyzers.Common
     /// </summary>
     internal static class RuleOptions
     {
-        public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods");
-        public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins");
+        public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods", OptionKind.DocumentationIds);
+        public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins", OptionKind.TwinPairs);
 
-        public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods");
-        public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound");
+        public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods", OptionKind.MethodNames);
+        public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound", OptionKind.Boolean);
 
         /// <summary>ASYNC203's fix changes a signature like the cascade does, so it honours the same switch.</summary>
-        public static readonly OptionKey AsyncVoidPublicApi = new OptionKey(DiagnosticIds.AsyncVoidMethod, "cascade_public_api");
+        public static readonly OptionKey AsyncVoidPublicApi = new OptionKey(DiagnosticIds.AsyncVoidMethod, "cascade_public_api", OptionKind.Boolean);
 
         // The cascade fix ("make async and update callers") of ASYNC104 and ASYNC201 reads these three.
-        public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth");
-        public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api");
-        public static readonly OptionKey RenameToAsyncSuffix = new OptionKey(DiagnosticIds.SyncOverAsync, "rename_to_async_suffix");
+        public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth", OptionKind.Count);
+        public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api", OptionKind.Boolean);
+        public static readonly OptionKey RenameToAsyncSuffix = new OptionKey(DiagnosticIds.SyncOverAsync, "rename_to_async_suffix", OptionKind.Boolean);
+
+        /// <summary>
+        /// Which fix ASYNC201 offers for a task dropped in synchronous code, for hosts that apply the first fix they find
+        /// (<c>dotnet format</c>): <c>discard</c> (<c>_ =</c>, the default) or <c>cascade</c> (make the method async and
+        /// update callers; <c>_ =</c> is then offered only where the cascade cannot start).
+        /// </summary>
+        public static readonly OptionKey UnobservedTaskPreferredFix = new OptionKey(DiagnosticIds.UnobservedTask, "preferred_fix", OptionKind.Choice);
+
+        /// <summary>The values <see cref="UnobservedTaskPreferredFix"/> accepts.</summary>
+        public static readonly ImmutableArray<string> PreferredFixChoices = ImmutableArray.Create("discard", "cascade");
+
+        /// <summary>Every option the package reads, for ASYNC001.</summary>
+        public static readonly ImmutableArray<OptionKey> All = ImmutableArray.Create(
+            AsyncCounterpartExcludeMethods,
+            AsyncCounterpartExtraTwins,
+            FireAndForgetMethods,
+            UnobservedTaskPreferredFix,
+            ReportContractBound,
+            AsyncVoidPublicApi,
+            CascadeDepth,
+            CascadePublicApi,
+            RenameToAsyncSuffix);
 
         private static readonly ImmutableArray<string> CascadeOptions = ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
 
@@ -31,7 +53,7 @@ namespace AsyncAnalyzers.Common
 
         private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
             ImmutableDictionary<string, ImmutableArray<string>>.Empty
-                .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey))
+                .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey).Insert(1, UnobservedTaskPreferredFix.GlobalKey))
                 .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
                 .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(

@@ -66,7 +66,8 @@ namespace AsyncAnalyzers.Tests.Conventions
                 missing.Count == 0 && unexpected.Count == 0,
                 "marked but not reported: " + string.Join(", ", missing) + "\nreported but not marked: " + string.Join(", ", unexpected));
 
-            foreach (var descriptor in Repository.Descriptors)
+            // Configuration errors (ASYNC001) have no place in source; the configuration tests and the package e2e show them.
+            foreach (var descriptor in Repository.Descriptors.Where(d => d.Category != "Configuration"))
             {
                 Assert.True(expected.Any(e => e.EndsWith(descriptor.Id, StringComparison.Ordinal)), $"samples/ has no case for {descriptor.Id}");
             }
