@@ -239,6 +239,7 @@ sarif_build() { (cd "$legacy" && dotnet build --nologo --no-incremental -warnase
 sarif_build -p:ErrorLog="$work/legacy.sarif%2Cversion=2.1" >"$work/legacy1.log" && clean=yes || clean=no
 check "with the baseline: the solution builds clean under -warnaserror" test "$clean" = yes
 check "SARIF lists the baselined diagnostics as suppressed, with the justification" grep -q "Listed in AsyncAnalyzers.baseline.txt" "$work/legacy.sarif"
+check "a SARIF log shared by the solution's projects causes no false stale entries" bash -c "! grep -q 'stale baseline entry' '$work/legacy1.log'"
 
 # Edits elsewhere: lines inserted above and the old code re-indented and moved; dotnet format re-indents it back.
 cat >"$legacy/App/Program.cs" <<'CS'

@@ -25,11 +25,24 @@ namespace AsyncAnalyzers.Tasks
         /// <summary>Rewrite the baseline instead of checking it.</summary>
         public bool Update { get; set; }
 
+        /// <summary>
+        /// The project's source files. A log with diagnostics in other files was written by other projects too (a
+        /// user's ErrorLog shared across a solution): stale entries are then not checked, rather than reported wrongly.
+        /// </summary>
+        public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
         public override bool Execute()
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(BaselineFile)) ?? string.Empty;
             var current = new HashSet<BaselineEntry>();
             var lines = new Dictionary<string, SourceLines?>(StringComparer.OrdinalIgnoreCase);
+            var sources = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var source in SourceFiles)
+            {
+                sources.Add(Path.GetFullPath(source.ItemSpec));
+            }
+
+            string? foreign = null;
             foreach (var log in ErrorLogs)
             {
                 var path = log.ItemSpec;
@@ -67,6 +80,11 @@ namespace AsyncAnalyzers.Tasks
                     }
 
                     var file = ToLocalPath(result.Uri, directory);
+                    if (sources.Count > 0 && !sources.Contains(file))
+                    {
+                        foreign ??= file;
+                    }
+
                     if (!lines.TryGetValue(file, out var source))
                     {
                         source = SourceLines.Read(file);
@@ -81,6 +99,12 @@ namespace AsyncAnalyzers.Tasks
                     var index = result.StartLine - 1;
                     current.Add(new BaselineEntry(result.RuleId, BaselineFormat.RelativePath(directory, file), source.Occurrence(index), BaselineFormat.Readable(source.Line(index))));
                 }
+            }
+
+            if (!Update && foreign is not null)
+            {
+                Log.LogMessage(MessageImportance.Normal, "AsyncAnalyzers: the SARIF log also holds diagnostics of '{0}', which this project does not compile (a log shared by several projects?); stale baseline entries are not checked.", foreign);
+                return true;
             }
 
             return Update ? Write(current) : ReportStale(current);
