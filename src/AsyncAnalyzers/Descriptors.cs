@@ -209,6 +209,43 @@ namespace AsyncAnalyzers
             description: "catch (Exception) or a bare catch around code that received the caller's CancellationToken catches its " +
                          "OperationCanceledException too: the caller asked to stop, and the method carries on as if the operation had failed.");
 
+        public static readonly DiagnosticDescriptor AwaitUsing = Create(
+            DiagnosticIds.AwaitUsing,
+            title: "Use await using for async-disposable resources",
+            messageFormat: "'{0}' is IAsyncDisposable but disposed synchronously in async code; use 'await using'",
+            DiagnosticCategories.Resources,
+            DiagnosticSeverity.Warning,
+            description: "A synchronous 'using' calls Dispose, which for an async-disposable resource (a stream or writer that flushes, a " +
+                         "database reader that drains its results, an async service scope) blocks the thread on I/O or, for some types, " +
+                         "throws. 'await using' calls DisposeAsync.");
+
+        /// <summary>ASYNC401 on an explicit <c>x.Dispose()</c> call.</summary>
+        public static readonly DiagnosticDescriptor AwaitUsingDispose = Create(
+            DiagnosticIds.AwaitUsing,
+            title: "Use await using for async-disposable resources",
+            messageFormat: "'{0}' is IAsyncDisposable but 'Dispose()' is called in async code; use 'await {1}.DisposeAsync()'",
+            DiagnosticCategories.Resources,
+            DiagnosticSeverity.Warning,
+            description: "Dispose on an async-disposable resource blocks the thread for the cleanup DisposeAsync would await.");
+
+        public static readonly DiagnosticDescriptor DisposeAsyncEnumerator = Create(
+            DiagnosticIds.DisposeAsyncEnumerator,
+            title: "Dispose async enumerators",
+            messageFormat: "The enumerator from 'GetAsyncEnumerator' is never disposed; use 'await using' or call 'DisposeAsync' in a finally block",
+            DiagnosticCategories.Resources,
+            DiagnosticSeverity.Warning,
+            description: "An async enumerator holds what the sequence opened (a connection, a file, the finally blocks of an async iterator); " +
+                         "'await foreach' disposes it, a hand-written loop over GetAsyncEnumerator must do it itself.");
+
+        public static readonly DiagnosticDescriptor ReuseHttpClient = Create(
+            DiagnosticIds.ReuseHttpClient,
+            title: "Reuse HttpClient",
+            messageFormat: "A new HttpClient per call exhausts sockets and ignores DNS changes; reuse one (a static or singleton instance, or IHttpClientFactory.CreateClient)",
+            DiagnosticCategories.Resources,
+            DiagnosticSeverity.Warning,
+            description: "Each HttpClient owns a connection pool: creating and disposing one per call leaves sockets in TIME_WAIT until the " +
+                         "machine runs out of them. Create one for the application (with PooledConnectionLifetime) or let IHttpClientFactory manage handlers.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -7,5 +7,6 @@ namespace AsyncAnalyzers
         public const string Blocking = "Blocking";
         public const string Unobserved = "Unobserved";
         public const string Cancellation = "Cancellation";
+        public const string Resources = "Resources";
     }
 }

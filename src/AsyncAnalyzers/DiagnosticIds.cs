@@ -20,5 +20,8 @@ namespace AsyncAnalyzers
         public const string ForwardCancellationToken = "ASYNC302";
         public const string ObserveCancellationInLoop = "ASYNC303";
         public const string DoNotSwallowCancellation = "ASYNC304";
+        public const string AwaitUsing = "ASYNC401";
+        public const string DisposeAsyncEnumerator = "ASYNC402";
+        public const string ReuseHttpClient = "ASYNC403";
     }
 }

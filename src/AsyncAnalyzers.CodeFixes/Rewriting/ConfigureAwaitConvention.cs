@@ -73,7 +73,7 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
             return document.WithSyntaxRoot(newRoot);
         }
 
-        private static bool FollowsConvention(TypeDeclarationSyntax type)
+        internal static bool FollowsConvention(TypeDeclarationSyntax type)
         {
             var existing = 0;
             foreach (var node in type.DescendantNodes())

@@ -216,6 +216,8 @@ namespace AsyncAnalyzers.Common
             KnownType.ReadOnlySpanOfT => "System.ReadOnlySpan`1",
             KnownType.MemoryOfT => "System.Memory`1",
             KnownType.ReadOnlyMemoryOfT => "System.ReadOnlyMemory`1",
+            KnownType.HttpClient => "System.Net.Http.HttpClient",
+            KnownType.HttpMessageHandler => "System.Net.Http.HttpMessageHandler",
             _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
         };
 
@@ -266,6 +268,8 @@ namespace AsyncAnalyzers.Common
         public INamedTypeSymbol? ReadOnlySpanOfT => Get(KnownType.ReadOnlySpanOfT);
         public INamedTypeSymbol? MemoryOfT => Get(KnownType.MemoryOfT);
         public INamedTypeSymbol? ReadOnlyMemoryOfT => Get(KnownType.ReadOnlyMemoryOfT);
+        public INamedTypeSymbol? HttpClient => Get(KnownType.HttpClient);
+        public INamedTypeSymbol? HttpMessageHandler => Get(KnownType.HttpMessageHandler);
 
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 
@@ -522,6 +526,8 @@ namespace AsyncAnalyzers.Common
         ReadOnlySpanOfT,
         MemoryOfT,
         ReadOnlyMemoryOfT,
+        HttpClient,
+        HttpMessageHandler,
         /// <summary>The number of known types (not a type).</summary>
         Count,
     }

@@ -13,6 +13,9 @@ namespace AsyncAnalyzers.Common
         public static readonly OptionKey AsyncCounterpartExcludeMethods = new OptionKey(DiagnosticIds.AsyncCounterpart, "exclude_methods", OptionKind.DocumentationIds);
         public static readonly OptionKey AsyncCounterpartExtraTwins = new OptionKey(DiagnosticIds.AsyncCounterpart, "extra_async_twins", OptionKind.TwinPairs);
 
+        /// <summary>ASYNC401: more types whose synchronous Dispose is fine in async code (documentation IDs, <c>T:</c> / <c>N:</c>).</summary>
+        public static readonly OptionKey AwaitUsingExcludeTypes = new OptionKey(DiagnosticIds.AwaitUsing, "exclude_types", OptionKind.DocumentationIds);
+
         public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods", OptionKind.MethodNames);
         public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound", OptionKind.Boolean);
 
@@ -38,6 +41,7 @@ namespace AsyncAnalyzers.Common
         public static readonly ImmutableArray<OptionKey> All = ImmutableArray.Create(
             AsyncCounterpartExcludeMethods,
             AsyncCounterpartExtraTwins,
+            AwaitUsingExcludeTypes,
             FireAndForgetMethods,
             UnobservedTaskPreferredFix,
             ReportContractBound,
@@ -56,6 +60,7 @@ namespace AsyncAnalyzers.Common
                 .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey).Insert(1, UnobservedTaskPreferredFix.GlobalKey))
                 .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
                 .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
+                .Add(DiagnosticIds.AwaitUsing, ImmutableArray.Create(AwaitUsingExcludeTypes.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,
