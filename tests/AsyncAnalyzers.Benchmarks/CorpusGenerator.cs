@@ -365,6 +365,19 @@ namespace AsyncAnalyzers.Benchmarks
                                     }
                                 }
 
+                                public async Task Export{{m}}Async(string path, CancellationToken cancellationToken)
+                                {
+                                    using var writer = new StreamWriter(path);
+                                    var first = Numbers{{m}}().GetAsyncEnumerator(cancellationToken);
+                                    if (await first.MoveNextAsync().ConfigureAwait(false))
+                                    {
+                                        await writer.WriteLineAsync(first.Current.ToString()).ConfigureAwait(false);
+                                    }
+
+                                    using var client = new HttpClient();
+                                    await writer.WriteLineAsync(await client.GetStringAsync("https://localhost/" + path, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                                }
+
 
                         """);
                     break;
