@@ -82,6 +82,15 @@ namespace AsyncAnalyzers
             DiagnosticSeverity.Info,
             description: "Top-level statements become an async entry point as soon as they contain an await, so they never need to block on a task.");
 
+        public static readonly DiagnosticDescriptor BlockingIterator = Create(
+            DiagnosticIds.BlockingIterator,
+            title: "Make a blocking iterator an async iterator",
+            messageFormat: "Iterator '{0}' blocks on '{1}' for its items; make it an async iterator ('async IAsyncEnumerable<T>') and await the async counterpart",
+            DiagnosticCategories.Blocking,
+            DiagnosticSeverity.Info,
+            description: "A synchronous iterator that performs I/O per item blocks whichever thread enumerates it, including the threads of " +
+                         "async callers. An async iterator awaits the I/O and lets 'await foreach' consumers stay asynchronous and cancellable.");
+
         public static readonly DiagnosticDescriptor AsyncVoidCallback = Create(
             DiagnosticIds.AsyncVoidMethod,
             title: "Avoid async void methods",

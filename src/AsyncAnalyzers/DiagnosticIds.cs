@@ -9,6 +9,7 @@ namespace AsyncAnalyzers
         public const string AsyncCounterpart = "ASYNC103";
         public const string SyncOverAsync = "ASYNC104";
         public const string LockAcrossAwait = "ASYNC105";
+        public const string BlockingIterator = "ASYNC106";
         public const string UnobservedTask = "ASYNC201";
         public const string StoredTaskNeverAwaited = "ASYNC202";
         public const string AsyncVoidMethod = "ASYNC203";

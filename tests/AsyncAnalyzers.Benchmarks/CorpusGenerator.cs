@@ -378,6 +378,15 @@ namespace AsyncAnalyzers.Benchmarks
                                     await writer.WriteLineAsync(await client.GetStringAsync("https://localhost/" + path, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                                 }
 
+                                private IEnumerable<string> Rows{{m}}(StreamReader reader)
+                                {
+                                    string? line;
+                                    while ((line = reader.ReadLine()) != null)
+                                    {
+                                        yield return line;
+                                    }
+                                }
+
 
                         """);
                     break;

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using AsyncAnalyzers.Common;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Blocking
+{
+    /// <summary>
+    /// ASYNC106: a synchronous iterator (<c>IEnumerable&lt;T&gt;</c> / <c>IEnumerator&lt;T&gt;</c> with <c>yield</c>) whose
+    /// body makes blocking calls that have async twins — the seed's generator doing an HTTP request per item. Reported once,
+    /// on the iterator's name. Not reported: iterators without such calls, overrides and interface implementations (their
+    /// signature is someone else's contract), iterators whose type already declares an <c>…Async</c> sibling (a deliberate
+    /// synchronous API next to its async version), targets without <c>IAsyncEnumerable&lt;T&gt;</c>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BlockingIteratorAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingIterator);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (block.OwningSymbol is not IMethodSymbol)
+                    {
+                        return;
+                    }
+
+                    // Per iterator of this body (the method or one of its local functions): the first blocking call with a twin.
+                    var found = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+                    var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                    block.RegisterOperationAction(c =>
+                    {
+                        if (known.IAsyncEnumerableOfT is null || known.IEnumerableOfT is null || c.Operation is not IInvocationOperation invocation)
+                        {
+                            return;
+                        }
+
+                        var function = AsyncContext.GetEnclosingFunction(invocation, c.ContainingSymbol);
+                        if (function is null || function.IsAsync || found.ContainsKey(function)
+                            || !iterators.GetOrAdd(function, f => IsCandidateIterator(f, known))
+                            || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal))
+                        {
+                            return;
+                        }
+
+                        if (twins.Value.Find(invocation, c.ContainingSymbol, Options.ForTree(c.Options, invocation.Syntax.SyntaxTree)) is { } twin
+                            && !OperationTree.IsInExpressionTreeOrNameof(invocation, known))
+                        {
+                            var called = invocation.TargetMethod.ContainingType is { } type ? type.Name + "." + invocation.TargetMethod.Name : invocation.TargetMethod.Name;
+                            found.TryAdd(function, called);
+                        }
+                    }, OperationKind.Invocation);
+                    block.RegisterOperationBlockEndAction(end =>
+                    {
+                        foreach (var pair in found)
+                        {
+                            if (NameLocation(pair.Key) is { } location)
+                            {
+                                end.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingIterator, location, pair.Key.Name, pair.Value));
+                            }
+                        }
+                    });
+                });
+            });
+        }
+
+        /// <summary>A synchronous iterator returning IEnumerable&lt;T&gt; or IEnumerator&lt;T&gt;, whose signature is its own.</summary>
+        private static bool IsCandidateIterator(IMethodSymbol function, KnownSymbols known)
+        {
+            if (function.ReturnType is not INamedTypeSymbol { IsGenericType: true } returnType
+                || !(KnownSymbols.Is(returnType.OriginalDefinition, known.IEnumerableOfT) || returnType.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerator_T)
+                || function.IsOverride || function.ExplicitInterfaceImplementations.Length > 0 || IsImplicitInterfaceImplementation(function))
+            {
+                return false;
+            }
+
+            // The type already offers the async version next to it (ReadAllLines / ReadAllLinesAsync): the sync one is deliberate.
+            if (function.MethodKind == MethodKind.Ordinary && function.ContainingType is { } type && type.GetMembers(function.Name + "Async").Length > 0)
+            {
+                return false;
+            }
+
+            foreach (var reference in function.DeclaringSyntaxReferences)
+            {
+                var body = reference.GetSyntax() switch
+                {
+                    MethodDeclarationSyntax method => (SyntaxNode?)method.Body,
+                    LocalFunctionStatementSyntax local => local.Body,
+                    _ => null,
+                };
+                if (body is not null && HasYield(body))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasYield(SyntaxNode body)
+        {
+            foreach (var node in body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsImplicitInterfaceImplementation(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || method.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static Location? NameLocation(IMethodSymbol function)
+        {
+            foreach (var reference in function.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case MethodDeclarationSyntax method:
+                        return method.Identifier.GetLocation();
+                    case LocalFunctionStatementSyntax local:
+                        return local.Identifier.GetLocation();
+                }
+            }
+
+            return null;
+        }
+    }
+}
