@@ -255,6 +255,33 @@ namespace AsyncAnalyzers
             description: "Each HttpClient owns a connection pool: creating and disposing one per call leaves sockets in TIME_WAIT until the " +
                          "machine runs out of them. Create one for the application (with PooledConnectionLifetime) or let IHttpClientFactory manage handlers.");
 
+        public static readonly DiagnosticDescriptor NullTask = Create(
+            DiagnosticIds.NullTask,
+            title: "Do not return null from a Task-returning method",
+            messageFormat: "'{0}' can return a null '{1}': a caller's 'await' throws NullReferenceException; return a completed task instead",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Warning,
+            description: "A method that is not async and returns Task or Task<T> hands its callers the task itself; null is not a task, and " +
+                         "awaiting it throws. Return Task.CompletedTask or Task.FromResult(…).");
+
+        public static readonly DiagnosticDescriptor NullConditionalAwait = Create(
+            DiagnosticIds.NullConditionalAwait,
+            title: "Avoid null-conditional await",
+            messageFormat: "'{0}' is null when '{1}' is null, and awaiting null throws NullReferenceException; await '(… ?? Task.CompletedTask)' instead",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Warning,
+            description: "The ?. operator protects the call, not the await: when the receiver is null the expression is a null task, and " +
+                         "'await null' throws. Coalesce the task with a completed one.");
+
+        public static readonly DiagnosticDescriptor RunContinuationsAsynchronously = Create(
+            DiagnosticIds.RunContinuationsAsynchronously,
+            title: "Run continuations asynchronously",
+            messageFormat: "'{0}' runs its awaiters' continuations inline on the thread that completes it; pass TaskCreationOptions.RunContinuationsAsynchronously",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "By default the code awaiting a TaskCompletionSource's task runs synchronously inside SetResult/SetException, on the " +
+                         "completing thread and under whatever locks it holds: deadlocks, stack dives and stalls of the completing thread.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

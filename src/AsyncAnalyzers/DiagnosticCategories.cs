@@ -8,5 +8,6 @@ namespace AsyncAnalyzers
         public const string Unobserved = "Unobserved";
         public const string Cancellation = "Cancellation";
         public const string Resources = "Resources";
+        public const string Design = "Design";
     }
 }

@@ -24,5 +24,8 @@ namespace AsyncAnalyzers
         public const string AwaitUsing = "ASYNC401";
         public const string DisposeAsyncEnumerator = "ASYNC402";
         public const string ReuseHttpClient = "ASYNC403";
+        public const string NullTask = "ASYNC501";
+        public const string NullConditionalAwait = "ASYNC503";
+        public const string RunContinuationsAsynchronously = "ASYNC504";
     }
 }

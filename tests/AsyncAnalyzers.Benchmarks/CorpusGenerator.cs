@@ -378,6 +378,18 @@ namespace AsyncAnalyzers.Benchmarks
                                     await writer.WriteLineAsync(await client.GetStringAsync("https://localhost/" + path, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                                 }
 
+                                private Task Skip{{m}}(bool dirty) => dirty ? Task.Delay(1) : null!;
+
+                                private readonly TaskCompletionSource<int> _signal{{m}} = new TaskCompletionSource<int>();
+
+                                private Func<Task>? _hook{{m}};
+
+                                public async Task Notify{{m}}Async()
+                                {
+                                    await _hook{{m}}?.Invoke()!;
+                                    _signal{{m}}.TrySetResult(1);
+                                }
+
                                 private IEnumerable<string> Rows{{m}}(StreamReader reader)
                                 {
                                     string? line;

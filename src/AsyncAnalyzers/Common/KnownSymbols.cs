@@ -218,6 +218,9 @@ namespace AsyncAnalyzers.Common
             KnownType.ReadOnlyMemoryOfT => "System.ReadOnlyMemory`1",
             KnownType.HttpClient => "System.Net.Http.HttpClient",
             KnownType.HttpMessageHandler => "System.Net.Http.HttpMessageHandler",
+            KnownType.TaskCompletionSource => "System.Threading.Tasks.TaskCompletionSource",
+            KnownType.TaskCompletionSourceOfT => "System.Threading.Tasks.TaskCompletionSource`1",
+            KnownType.TaskCreationOptions => "System.Threading.Tasks.TaskCreationOptions",
             _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
         };
 
@@ -270,6 +273,9 @@ namespace AsyncAnalyzers.Common
         public INamedTypeSymbol? ReadOnlyMemoryOfT => Get(KnownType.ReadOnlyMemoryOfT);
         public INamedTypeSymbol? HttpClient => Get(KnownType.HttpClient);
         public INamedTypeSymbol? HttpMessageHandler => Get(KnownType.HttpMessageHandler);
+        public INamedTypeSymbol? TaskCompletionSource => Get(KnownType.TaskCompletionSource);
+        public INamedTypeSymbol? TaskCompletionSourceOfT => Get(KnownType.TaskCompletionSourceOfT);
+        public INamedTypeSymbol? TaskCreationOptions => Get(KnownType.TaskCreationOptions);
 
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 
@@ -528,6 +534,9 @@ namespace AsyncAnalyzers.Common
         ReadOnlyMemoryOfT,
         HttpClient,
         HttpMessageHandler,
+        TaskCompletionSource,
+        TaskCompletionSourceOfT,
+        TaskCreationOptions,
         /// <summary>The number of known types (not a type).</summary>
         Count,
     }

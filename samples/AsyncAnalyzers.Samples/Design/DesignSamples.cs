@@ -1,0 +1,46 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AsyncAnalyzers.Samples.Design
+{
+    /// <summary>ASYNC501 and ASYNC503 — null tasks.</summary>
+    public sealed class OrderSaver
+    {
+        private readonly OrderStore? _audit;
+
+        public OrderSaver(OrderStore? audit) => _audit = audit;
+
+        public Task SaveAsync(bool dirty, CancellationToken cancellationToken)
+        {
+            if (!dirty)
+            {
+                return null!; // ASYNC501: fix → return Task.CompletedTask;
+            }
+
+            return Task.Delay(1, cancellationToken);
+        }
+
+        public async Task AuditAsync(CancellationToken cancellationToken)
+        {
+            await _audit?.WriteAsync(cancellationToken)!; // ASYNC503: fix → await (_audit?.WriteAsync(cancellationToken) ?? Task.CompletedTask)
+        }
+
+        /// <summary>Not reported: the return type says callers must check.</summary>
+        public Task? Pending() => null;
+    }
+
+    public sealed class OrderStore
+    {
+        public Task WriteAsync(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
+    }
+
+    /// <summary>ASYNC504 — continuations run inline on the completing thread.</summary>
+    public sealed class ReplyChannel
+    {
+        private readonly TaskCompletionSource<string> _reply = new(); // ASYNC504: fix → new(TaskCreationOptions.RunContinuationsAsynchronously)
+
+        public Task<string> Reply => _reply.Task;
+
+        public void Complete(string message) => _reply.TrySetResult(message);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Design
+{
+    /// <summary>
+    /// ASYNC503: <c>await x?.M()</c> (or <c>await x?.Task</c>) whose value is a <c>Task</c> / <c>Task&lt;T&gt;</c>: when
+    /// <c>x</c> is null the await throws NullReferenceException. (A <c>ValueTask</c> behind <c>?.</c> does not compile
+    /// with await; a dropped <c>x?.M();</c> is ASYNC201's.)
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NullConditionalAwaitAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NullConditionalAwait);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var known = KnownSymbols.Get(start.Compilation);
+                start.RegisterOperationAction(c =>
+                {
+                    if (known.Task is { } task && known.TaskOfT is { } taskOfT)
+                    {
+                        Analyze(c, task, taskOfT);
+                    }
+                }, OperationKind.Await);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol task, INamedTypeSymbol taskOfT)
+        {
+            if (context.Operation is not IAwaitOperation await
+                || OperationTree.Unwrap(await.Operation) is not IConditionalAccessOperation access
+                || access.Type is not INamedTypeSymbol type
+                || !(KnownSymbols.Is(type, task) || KnownSymbols.Is(type.OriginalDefinition, taskOfT)))
+            {
+                return;
+            }
+
+            var receiver = access.Operation.Syntax.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.NullConditionalAwait,
+                await.Syntax.GetLocation(),
+                access.Syntax.ToString().Length <= 60 ? access.Syntax.ToString() : receiver + "?…",
+                receiver.Length <= 40 ? receiver : "the receiver"));
+        }
+    }
+}

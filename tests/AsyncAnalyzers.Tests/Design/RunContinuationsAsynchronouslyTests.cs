@@ -1,0 +1,119 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.Design;
+using AsyncAnalyzers.Tests.Verifiers;
+using Verify = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Design.RunContinuationsAsynchronouslyAnalyzer, AsyncAnalyzers.CodeFixes.Design.RunContinuationsAsynchronouslyCodeFixProvider>;
+
+namespace AsyncAnalyzers.Tests.Design
+{
+    /// <summary>ASYNC504: TaskCompletionSource without RunContinuationsAsynchronously.</summary>
+    [Trait("Rule", "ASYNC504")]
+    public sealed class RunContinuationsAsynchronouslyTests
+    {
+        private static string Wrap(string members) => $$"""
+            using System.Threading.Tasks;
+
+            class C
+            {
+            {{members}}
+            }
+            """;
+
+        [Fact]
+        public Task Parameterless_creation_gets_the_option()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("""
+                        private readonly TaskCompletionSource<int> _ready = [|new TaskCompletionSource<int>()|];
+                        private readonly TaskCompletionSource<bool> _done = [|new()|];
+                    """),
+                Wrap("""
+                        private readonly TaskCompletionSource<int> _ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    """));
+
+        [Fact]
+        public Task State_overload_and_named_arguments()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("""
+                        TaskCompletionSource<int> Create(object owner) => [|new TaskCompletionSource<int>(owner)|];
+
+                        TaskCompletionSource<int> Named(object owner) => [|new TaskCompletionSource<int>(state: owner)|];
+                    """),
+                Wrap("""
+                        TaskCompletionSource<int> Create(object owner) => new TaskCompletionSource<int>(owner, TaskCreationOptions.RunContinuationsAsynchronously);
+
+                        TaskCompletionSource<int> Named(object owner) => new TaskCompletionSource<int>(state: owner, creationOptions: TaskCreationOptions.RunContinuationsAsynchronously);
+                    """));
+
+        [Fact]
+        public Task Existing_constant_options_are_combined()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("""
+                        TaskCompletionSource<int> Create() => [|new TaskCompletionSource<int>(TaskCreationOptions.LongRunning)|];
+
+                        TaskCompletionSource<int> None() => [|new TaskCompletionSource<int>(TaskCreationOptions.None)|];
+                    """),
+                Wrap("""
+                        TaskCompletionSource<int> Create() => new TaskCompletionSource<int>(TaskCreationOptions.LongRunning | TaskCreationOptions.RunContinuationsAsynchronously);
+
+                        TaskCompletionSource<int> None() => new TaskCompletionSource<int>(TaskCreationOptions.None | TaskCreationOptions.RunContinuationsAsynchronously);
+                    """));
+
+        [Fact]
+        public Task Non_generic_source_on_net5_and_later()
+            => new CodeFixTest<RunContinuationsAsynchronouslyAnalyzer, AsyncAnalyzers.CodeFixes.Design.RunContinuationsAsynchronouslyCodeFixProvider>
+            {
+                TestCode = Wrap("    TaskCompletionSource Create() => [|new TaskCompletionSource()|];"),
+                FixedCode = Wrap("    TaskCompletionSource Create() => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);"),
+            }.RunAsync();
+
+        // ---- not reported ----
+
+        [Fact]
+        public Task Sources_that_already_run_continuations_asynchronously()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    TaskCompletionSource<int> A() => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+                    TaskCompletionSource<int> B(object s) => new(s, TaskCreationOptions.RunContinuationsAsynchronously | TaskCreationOptions.LongRunning);
+                """));
+
+        [Fact]
+        public Task Options_computed_at_run_time_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    TaskCompletionSource<int> Create(TaskCreationOptions options) => new TaskCompletionSource<int>(options);
+                """));
+
+        [Fact]
+        public Task Other_task_sources_are_not_reported()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    Task<int> Run() => new Task<int>(() => 1).ContinueWith(t => t.Result);
+
+                    sealed class TaskCompletionSourceLike<T> { }
+
+                    object Other() => new TaskCompletionSourceLike<int>();
+                """));
+
+        [Fact]
+        public Task Generated_code_is_not_reported()
+            => Verify.VerifyAnalyzerAsync("// <auto-generated/>\n" + Wrap("    object M() => new TaskCompletionSource<int>();"));
+
+        [Fact]
+        public Task Options_in_constants_and_fields_are_read_not_guessed()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    private const TaskCreationOptions Async = TaskCreationOptions.RunContinuationsAsynchronously;
+                    private static readonly TaskCreationOptions Configured = TaskCreationOptions.RunContinuationsAsynchronously;
+
+                    TaskCompletionSource<int> A() => new TaskCompletionSource<int>(Async);
+
+                    TaskCompletionSource<int> B() => new TaskCompletionSource<int>(Configured);
+                """));
+
+        [Fact]
+        public Task Net472_has_the_option_since_NET_4_6_and_is_reported()
+            => new CodeFixTest<RunContinuationsAsynchronouslyAnalyzer, AsyncAnalyzers.CodeFixes.Design.RunContinuationsAsynchronouslyCodeFixProvider>
+            {
+                ReferenceAssemblies = ReferenceSet.Net472,
+                TestCode = Wrap("    object M() => [|new TaskCompletionSource<int>()|];"),
+                FixedCode = Wrap("    object M() => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);"),
+            }.RunAsync();
+    }
+}
