@@ -1,4 +1,6 @@
+using System.Threading;
 using AsyncAnalyzers.CodeFixes.Common;
+using AsyncAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,6 +11,13 @@ namespace AsyncAnalyzers.CodeFixes.Design
     /// <summary>A completed task of a given type: <c>Task.CompletedTask</c>, or <c>Task.FromResult&lt;T&gt;(default)</c>.</summary>
     internal static class CompletedTaskSyntax
     {
+        /// <summary>The Task / Task&lt;T&gt; an expression is (or, for <paramref name="converted"/>, is converted to), else null.</summary>
+        public static INamedTypeSymbol? TaskTypeOf(SemanticModel model, SyntaxNode expression, bool converted, CancellationToken cancellationToken)
+        {
+            var info = model.GetTypeInfo(expression, cancellationToken);
+            return (converted ? info.ConvertedType : info.Type) is INamedTypeSymbol type && KnownSymbols.Get(model.Compilation).IsTaskOrTaskOfT(type) ? type : null;
+        }
+
         /// <summary>Null when <paramref name="type"/> is neither Task nor Task&lt;T&gt;.</summary>
         public static ExpressionSyntax? Create(DocumentFixEditor editor, INamedTypeSymbol task, INamedTypeSymbol type, int position)
         {

@@ -62,12 +62,6 @@ namespace AsyncAnalyzers.CodeFixes.Design
         }
 
         private static INamedTypeSymbol? TaskType(SemanticModel model, ExpressionSyntax access, CancellationToken cancellationToken)
-        {
-            var known = KnownSymbols.Get(model.Compilation);
-            return model.GetTypeInfo(access, cancellationToken).Type is INamedTypeSymbol type
-                   && (KnownSymbols.Is(type, known.Task) || KnownSymbols.Is(type.OriginalDefinition, known.TaskOfT))
-                ? type
-                : null;
-        }
+            => CompletedTaskSyntax.TaskTypeOf(model, access, converted: false, cancellationToken);
     }
 }

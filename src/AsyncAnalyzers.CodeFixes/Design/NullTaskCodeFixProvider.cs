@@ -58,17 +58,10 @@ namespace AsyncAnalyzers.CodeFixes.Design
             };
         }
 
-        /// <summary>The Task / Task&lt;T&gt; the null is converted to.</summary>
+        /// <summary>The Task / Task&lt;T&gt; the null is converted to (for a conditional branch: the conditional's).</summary>
         private static INamedTypeSymbol? TaskType(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
-        {
-            var known = KnownSymbols.Get(model.Compilation);
-            var type = model.GetTypeInfo(value, cancellationToken).ConvertedType as INamedTypeSymbol;
-            if (value.Parent is ConditionalExpressionSyntax conditional)
-            {
-                type = model.GetTypeInfo(conditional, cancellationToken).ConvertedType as INamedTypeSymbol ?? type;
-            }
-
-            return type is not null && (KnownSymbols.Is(type, known.Task) || KnownSymbols.Is(type.OriginalDefinition, known.TaskOfT)) ? type : null;
-        }
+            => value.Parent is ConditionalExpressionSyntax conditional
+                ? CompletedTaskSyntax.TaskTypeOf(model, conditional, converted: true, cancellationToken)
+                : CompletedTaskSyntax.TaskTypeOf(model, value, converted: true, cancellationToken);
     }
 }

@@ -323,6 +323,10 @@ namespace AsyncAnalyzers.Common
                 || (Task != null && InheritsFrom(named, Task));
         }
 
+        /// <summary>Exactly Task or a Task&lt;T&gt; (the reference-type tasks a null can stand in for).</summary>
+        public bool IsTaskOrTaskOfT(ITypeSymbol? type)
+            => type is INamedTypeSymbol named && (Is(named, Task) || Is(named.OriginalDefinition, TaskOfT));
+
         public bool IsValueTask(ITypeSymbol? type)
             => type is INamedTypeSymbol named && (Is(named.OriginalDefinition, ValueTask) || Is(named.OriginalDefinition, ValueTaskOfT));
 

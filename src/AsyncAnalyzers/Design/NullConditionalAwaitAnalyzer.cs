@@ -23,22 +23,15 @@ namespace AsyncAnalyzers.Design
             context.RegisterCompilationStartAction(static start =>
             {
                 var known = KnownSymbols.Get(start.Compilation);
-                start.RegisterOperationAction(c =>
-                {
-                    if (known.Task is { } task && known.TaskOfT is { } taskOfT)
-                    {
-                        Analyze(c, task, taskOfT);
-                    }
-                }, OperationKind.Await);
+                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Await);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol task, INamedTypeSymbol taskOfT)
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
         {
             if (context.Operation is not IAwaitOperation await
                 || OperationTree.Unwrap(await.Operation) is not IConditionalAccessOperation access
-                || access.Type is not INamedTypeSymbol type
-                || !(KnownSymbols.Is(type, task) || KnownSymbols.Is(type.OriginalDefinition, taskOfT)))
+                || !known.IsTaskOrTaskOfT(access.Type))
             {
                 return;
             }

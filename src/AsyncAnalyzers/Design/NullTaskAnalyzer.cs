@@ -27,17 +27,11 @@ namespace AsyncAnalyzers.Design
             context.RegisterCompilationStartAction(static start =>
             {
                 var known = KnownSymbols.Get(start.Compilation);
-                start.RegisterOperationAction(c =>
-                {
-                    if (known.Task is { } task && known.TaskOfT is { } taskOfT)
-                    {
-                        Analyze(c, task, taskOfT);
-                    }
-                }, OperationKind.Return);
+                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Return);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol task, INamedTypeSymbol taskOfT)
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
         {
             if (context.Operation is not IReturnOperation { ReturnedValue: { } returned } operation || operation.Kind != OperationKind.Return)
             {
@@ -61,8 +55,7 @@ namespace AsyncAnalyzers.Design
 
             var function = Semantics.AsyncContext.GetEnclosingFunction(operation, context.ContainingSymbol);
             if (function is null || function.IsAsync || function.ReturnNullableAnnotation == NullableAnnotation.Annotated
-                || function.ReturnType is not INamedTypeSymbol returnType
-                || !(KnownSymbols.Is(returnType, task) || KnownSymbols.Is(returnType.OriginalDefinition, taskOfT)))
+                || !known.IsTaskOrTaskOfT(function.ReturnType))
             {
                 return;
             }
@@ -72,7 +65,7 @@ namespace AsyncAnalyzers.Design
                 operation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(NullPartProperty, part),
                 function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : function.Name,
-                MessageText.Of(returnType)));
+                MessageText.Of(function.ReturnType)));
         }
 
         private static bool IsNull(IOperation value)
