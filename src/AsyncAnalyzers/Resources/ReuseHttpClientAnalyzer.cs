@@ -37,7 +37,8 @@ namespace AsyncAnalyzers.Resources
                 var isTestProject = new Lazy<bool>(() => ReferencesTestFramework(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.HttpClient is { } httpClient)
+                    // A name walk first: most creations are of other types, and resolving HttpClient costs a lookup.
+                    if (c.Operation.Type is { } created && HasBaseNamed(created, "HttpClient") && known.HttpClient is { } httpClient)
                     {
                         Analyze(c, httpClient, known.HttpMessageHandler, isTestProject);
                     }
@@ -168,6 +169,19 @@ namespace AsyncAnalyzers.Resources
             }
 
             return true;
+        }
+
+        private static bool HasBaseNamed(ITypeSymbol type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
