@@ -282,6 +282,16 @@ namespace AsyncAnalyzers
             description: "By default the code awaiting a TaskCompletionSource's task runs synchronously inside SetResult/SetException, on the " +
                          "completing thread and under whatever locks it holds: deadlocks, stack dives and stalls of the completing thread.");
 
+        public static readonly DiagnosticDescriptor CancellableTimeout = Create(
+            DiagnosticIds.CancellableTimeout,
+            title: "Prefer a cancellable timeout",
+            messageFormat: "The timeout stops the wait, not the work: '{0}' accepts a CancellationToken but gets none and keeps running; cancel it when the timeout expires",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "Task.WhenAny(op, Task.Delay(t)) and op.WaitAsync(t) return when the time is up, but the operation itself goes on " +
+                         "(holding its connection, its lock, its memory) and its result or exception is lost. Pass it a token from a " +
+                         "CancellationTokenSource that CancelAfter(t) cancels, linked to the caller's token.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

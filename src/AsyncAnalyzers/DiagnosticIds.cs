@@ -27,5 +27,6 @@ namespace AsyncAnalyzers
         public const string NullTask = "ASYNC501";
         public const string NullConditionalAwait = "ASYNC503";
         public const string RunContinuationsAsynchronously = "ASYNC504";
+        public const string CancellableTimeout = "ASYNC505";
     }
 }

@@ -374,6 +374,7 @@ namespace AsyncAnalyzers.Benchmarks
                                         await writer.WriteLineAsync(first.Current.ToString()).ConfigureAwait(false);
                                     }
 
+                                    await Task.WhenAny(File.ReadAllTextAsync(path), Task.Delay(100)).ConfigureAwait(false);
                                     using var client = new HttpClient();
                                     await writer.WriteLineAsync(await client.GetStringAsync("https://localhost/" + path, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                                 }

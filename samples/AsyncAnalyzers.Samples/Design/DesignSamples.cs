@@ -34,6 +34,16 @@ namespace AsyncAnalyzers.Samples.Design
         public Task WriteAsync(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
     }
 
+    /// <summary>ASYNC505 — a timeout that stops the wait, not the work.</summary>
+    public static class Downloader
+    {
+        public static async Task<bool> TryFetchAsync(System.Net.Http.HttpClient client, string url)
+        {
+            var first = await Task.WhenAny(client.GetStringAsync(url), Task.Delay(5000)); // ASYNC505: fix → a source with CancelAfter(5000), its token to GetStringAsync
+            return first is Task<string>;
+        }
+    }
+
     /// <summary>ASYNC504 — continuations run inline on the completing thread.</summary>
     public sealed class ReplyChannel
     {

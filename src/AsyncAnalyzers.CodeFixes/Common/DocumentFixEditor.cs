@@ -59,6 +59,12 @@ namespace AsyncAnalyzers.CodeFixes.Common
             _orderedEdits.Add(editor => editor.InsertAfter(original, nodes));
         }
 
+        public void InsertBefore(SyntaxNode original, IEnumerable<SyntaxNode> nodes)
+        {
+            _hasStructuralEdits = true;
+            _orderedEdits.Add(editor => editor.InsertBefore(original, nodes));
+        }
+
         public void RemoveNode(SyntaxNode original, SyntaxRemoveOptions options = SyntaxRemoveOptions.KeepExteriorTrivia)
         {
             _hasStructuralEdits = true;
