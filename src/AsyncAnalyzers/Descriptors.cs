@@ -292,6 +292,15 @@ namespace AsyncAnalyzers
                          "(holding its connection, its lock, its memory) and its result or exception is lost. Pass it a token from a " +
                          "CancellationTokenSource that CancelAfter(t) cancels, linked to the caller's token.");
 
+        public static readonly DiagnosticDescriptor BoundFanOut = Create(
+            DiagnosticIds.BoundFanOut,
+            title: "Bound concurrent fan-out",
+            messageFormat: "'Task.WhenAll' starts one operation per item of '{0}' at once, with no limit; bound the concurrency (Parallel.ForEachAsync with MaxDegreeOfParallelism, or a SemaphoreSlim)",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "Task.WhenAll(items.Select(async …)) starts every operation immediately: with ten thousand items that is ten " +
+                         "thousand concurrent requests, connections or file handles. Limit how many run at once.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

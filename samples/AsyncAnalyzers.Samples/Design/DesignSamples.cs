@@ -44,6 +44,15 @@ namespace AsyncAnalyzers.Samples.Design
         }
     }
 
+    /// <summary>ASYNC507 — every item at once.</summary>
+    public static class Notifier
+    {
+        public static async Task NotifyAllAsync(System.Collections.Generic.IEnumerable<string> users, OrderStore store, CancellationToken cancellationToken)
+        {
+            await Task.WhenAll(System.Linq.Enumerable.Select(users, async user => await store.WriteAsync(cancellationToken))); // ASYNC507: fix → Parallel.ForEachAsync with MaxDegreeOfParallelism
+        }
+    }
+
     /// <summary>ASYNC504 — continuations run inline on the completing thread.</summary>
     public sealed class ReplyChannel
     {

@@ -221,6 +221,8 @@ namespace AsyncAnalyzers.Common
             KnownType.TaskCompletionSource => "System.Threading.Tasks.TaskCompletionSource",
             KnownType.TaskCompletionSourceOfT => "System.Threading.Tasks.TaskCompletionSource`1",
             KnownType.TaskCreationOptions => "System.Threading.Tasks.TaskCreationOptions",
+            KnownType.ParallelOptions => "System.Threading.Tasks.ParallelOptions",
+            KnownType.Environment => "System.Environment",
             _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
         };
 
@@ -276,6 +278,8 @@ namespace AsyncAnalyzers.Common
         public INamedTypeSymbol? TaskCompletionSource => Get(KnownType.TaskCompletionSource);
         public INamedTypeSymbol? TaskCompletionSourceOfT => Get(KnownType.TaskCompletionSourceOfT);
         public INamedTypeSymbol? TaskCreationOptions => Get(KnownType.TaskCreationOptions);
+        public INamedTypeSymbol? ParallelOptions => Get(KnownType.ParallelOptions);
+        public INamedTypeSymbol? Environment => Get(KnownType.Environment);
 
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 
@@ -484,64 +488,5 @@ namespace AsyncAnalyzers.Common
 
             return false;
         }
-    }
-
-    /// <summary>The framework types <see cref="KnownSymbols"/> resolves; <see cref="KnownSymbols.Get(KnownType)"/> takes one.</summary>
-    internal enum KnownType
-    {
-        Thread,
-        Task,
-        TaskOfT,
-        ValueTask,
-        ValueTaskOfT,
-        CancellationToken,
-        CancellationTokenSource,
-        TaskStatus,
-        TaskAwaiter,
-        TaskAwaiterOfT,
-        ValueTaskAwaiter,
-        ValueTaskAwaiterOfT,
-        ConfiguredTaskAwaiter,
-        ConfiguredTaskAwaiterOfT,
-        ConfiguredValueTaskAwaiter,
-        ConfiguredValueTaskAwaiterOfT,
-        ExpressionOfT,
-        ListOfT,
-        ImmutableArrayOfT,
-        Monitor,
-        Mutex,
-        SpinLock,
-        ReaderWriterLockSlim,
-        Lock,
-        SemaphoreSlim,
-        IAsyncDisposable,
-        INotifyCompletion,
-        ExperimentalAttribute,
-        Console,
-        BlockingCollectionOfT,
-        ObsoleteAttribute,
-        EventArgs,
-        IDisposable,
-        Parallel,
-        TaskFactory,
-        TaskFactoryOfT,
-        Enumerable,
-        IEnumerableOfT,
-        IAsyncEnumerableOfT,
-        IAsyncEnumeratorOfT,
-        EnumeratorCancellationAttribute,
-        OperationCanceledException,
-        Exception,
-        SpanOfT,
-        ReadOnlySpanOfT,
-        MemoryOfT,
-        ReadOnlyMemoryOfT,
-        HttpClient,
-        HttpMessageHandler,
-        TaskCompletionSource,
-        TaskCompletionSourceOfT,
-        TaskCreationOptions,
-        /// <summary>The number of known types (not a type).</summary>
-        Count,
     }
 }

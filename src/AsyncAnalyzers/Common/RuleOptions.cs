@@ -16,6 +16,9 @@ namespace AsyncAnalyzers.Common
         /// <summary>ASYNC401: more types whose synchronous Dispose is fine in async code (documentation IDs, <c>T:</c> / <c>N:</c>).</summary>
         public static readonly OptionKey AwaitUsingExcludeTypes = new OptionKey(DiagnosticIds.AwaitUsing, "exclude_types", OptionKind.DocumentationIds);
 
+        /// <summary>ASYNC507's fix: the MaxDegreeOfParallelism it writes (default: Environment.ProcessorCount).</summary>
+        public static readonly OptionKey FanOutMaxDegree = new OptionKey(DiagnosticIds.BoundFanOut, "max_degree_of_parallelism", OptionKind.Count);
+
         public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods", OptionKind.MethodNames);
         public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound", OptionKind.Boolean);
 
@@ -42,6 +45,7 @@ namespace AsyncAnalyzers.Common
             AsyncCounterpartExcludeMethods,
             AsyncCounterpartExtraTwins,
             AwaitUsingExcludeTypes,
+            FanOutMaxDegree,
             FireAndForgetMethods,
             UnobservedTaskPreferredFix,
             ReportContractBound,
@@ -61,6 +65,7 @@ namespace AsyncAnalyzers.Common
                 .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
                 .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
                 .Add(DiagnosticIds.AwaitUsing, ImmutableArray.Create(AwaitUsingExcludeTypes.GlobalKey))
+                .Add(DiagnosticIds.BoundFanOut, ImmutableArray.Create(FanOutMaxDegree.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,

@@ -119,7 +119,7 @@ namespace AsyncAnalyzers.Tests.Configuration
                 Invalid(
                     "async_analyzers.cascade_deep",
                     "2",
-                    "'cascade_deep' is not an AsyncAnalyzers option; known options: exclude_methods, extra_async_twins, exclude_types, fire_and_forget_methods, preferred_fix, report_contract_bound, cascade_public_api, cascade_depth, rename_to_async_suffix"));
+                    "'cascade_deep' is not an AsyncAnalyzers option; known options: exclude_methods, extra_async_twins, exclude_types, max_degree_of_parallelism, fire_and_forget_methods, preferred_fix, report_contract_bound, cascade_public_api, cascade_depth, rename_to_async_suffix"));
 
         [Fact]
         public Task Preferred_fix_outside_its_choices()
