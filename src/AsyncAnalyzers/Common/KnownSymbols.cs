@@ -476,6 +476,29 @@ namespace AsyncAnalyzers.Common
         public static bool Is(ITypeSymbol? type, ITypeSymbol? known)
             => known != null && SymbolEqualityComparer.Default.Equals(type, known);
 
+        /// <summary>The type is <paramref name="interfaceType"/> (any construction) or implements it.</summary>
+        public static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol interfaceType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+            {
+                return true;
+            }
+
+            foreach (var candidate in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, interfaceType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The type is <paramref name="baseType"/> (any construction) or derives from it.</summary>
+        public static bool IsOrDerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+            => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseType) || (type is INamedTypeSymbol named && InheritsFrom(named, baseType));
+
         private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
         {
             for (var current = type.BaseType; current != null; current = current.BaseType)

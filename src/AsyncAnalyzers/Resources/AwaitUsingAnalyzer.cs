@@ -86,7 +86,7 @@ namespace AsyncAnalyzers.Resources
                     return;
             }
 
-            if (type is null || !Implements(type, asyncDisposable)
+            if (type is null || !KnownSymbols.IsOrImplements(type, asyncDisposable)
                 || !AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol)
                 || IsInLock(context.Operation.Syntax)
                 || IsExcluded(type, context.Options, context.Operation.Syntax.SyntaxTree))
@@ -112,7 +112,7 @@ namespace AsyncAnalyzers.Resources
 
             // this.Dispose() / base.Dispose() inside the type itself: the type's own disposal pattern, not a resource.
             var receiver = OperationTree.Unwrap(instance);
-            if (receiver is IInstanceReferenceOperation || receiver.Type is not { } type || !Implements(type, asyncDisposable)
+            if (receiver is IInstanceReferenceOperation || receiver.Type is not { } type || !KnownSymbols.IsOrImplements(type, asyncDisposable)
                 || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol)
                 || IsInLock(invocation.Syntax)
                 || IsExcluded(type, context.Options, invocation.Syntax.SyntaxTree))
@@ -143,24 +143,6 @@ namespace AsyncAnalyzers.Resources
                 default:
                     return OperationTree.Unwrap(resources).Type;
             }
-        }
-
-        internal static bool Implements(ITypeSymbol type, INamedTypeSymbol asyncDisposable)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, asyncDisposable))
-            {
-                return true;
-            }
-
-            foreach (var candidate in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, asyncDisposable))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Whether <c>x.DisposeAsync()</c> binds without a cast (a public or internal DisposeAsync on the type or a base).</summary>

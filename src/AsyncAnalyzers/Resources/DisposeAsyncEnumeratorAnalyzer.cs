@@ -149,20 +149,9 @@ namespace AsyncAnalyzers.Resources
         /// <summary><c>IAsyncEnumerator&lt;T&gt;</c>, a type implementing it, or a pattern enumerator with <c>DisposeAsync()</c>.</summary>
         private static bool IsAsyncEnumerator(ITypeSymbol type, KnownSymbols known)
         {
-            if (known.IAsyncEnumeratorOfT is { } asyncEnumerator)
+            if (known.IAsyncEnumeratorOfT is { } asyncEnumerator && KnownSymbols.IsOrImplements(type, asyncEnumerator))
             {
-                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, asyncEnumerator))
-                {
-                    return true;
-                }
-
-                foreach (var candidate in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, asyncEnumerator))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             foreach (var member in type.GetMembers("DisposeAsync"))

@@ -48,7 +48,7 @@ namespace AsyncAnalyzers.Resources
 
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol httpClient, INamedTypeSymbol? handler, Lazy<bool> isTestProject)
         {
-            if (context.Operation is not IObjectCreationOperation creation || creation.Type is not { } type || !DerivesFrom(type, httpClient))
+            if (context.Operation is not IObjectCreationOperation creation || creation.Type is not { } type || !KnownSymbols.IsOrDerivesFrom(type, httpClient))
             {
                 return;
             }
@@ -71,7 +71,7 @@ namespace AsyncAnalyzers.Resources
 
             foreach (var argument in creation.Arguments)
             {
-                if (argument.Parameter?.Type is { } parameterType && DerivesFrom(parameterType, handler))
+                if (argument.Parameter?.Type is { } parameterType && KnownSymbols.IsOrDerivesFrom(parameterType, handler))
                 {
                     return OperationTree.Unwrap(argument.Value) is not IObjectCreationOperation;
                 }
@@ -176,19 +176,6 @@ namespace AsyncAnalyzers.Resources
             for (var current = type; current != null; current = current.BaseType)
             {
                 if (current.Name == name)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }
