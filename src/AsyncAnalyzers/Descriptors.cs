@@ -264,6 +264,16 @@ namespace AsyncAnalyzers
             description: "A method that is not async and returns Task or Task<T> hands its callers the task itself; null is not a task, and " +
                          "awaiting it throws. Return Task.CompletedTask or Task.FromResult(…).");
 
+        public static readonly DiagnosticDescriptor AsyncWithoutAwait = Create(
+            DiagnosticIds.AsyncWithoutAwait,
+            title: "Async method has no await",
+            messageFormat: "'{0}' is async but never awaits: it runs synchronously and pays for a state machine; remove 'async' and return a completed task",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "An async method, local function or lambda without await runs to completion on the caller's thread and only wraps " +
+                         "its result (or exception) in a task. Without 'async' it can return Task.FromResult / Task.CompletedTask directly; " +
+                         "the fix keeps exceptions on the returned task where the body can throw.");
+
         public static readonly DiagnosticDescriptor NullConditionalAwait = Create(
             DiagnosticIds.NullConditionalAwait,
             title: "Avoid null-conditional await",

@@ -25,6 +25,7 @@ namespace AsyncAnalyzers
         public const string DisposeAsyncEnumerator = "ASYNC402";
         public const string ReuseHttpClient = "ASYNC403";
         public const string NullTask = "ASYNC501";
+        public const string AsyncWithoutAwait = "ASYNC502";
         public const string NullConditionalAwait = "ASYNC503";
         public const string RunContinuationsAsynchronously = "ASYNC504";
         public const string CancellableTimeout = "ASYNC505";

@@ -22,7 +22,7 @@ namespace AsyncAnalyzers.Benchmarks
     /// <summary>
     /// Applies the cascade fix to a real tree of projects, the way Fix All in solution scope does (every ASYNC104 /
     /// ASYNC201 diagnostic seeds one shared cascade), and reports what changed, whether anything new fails to compile
-    /// (errors, CS4014, CS1998: same project, id and message, so pre-existing errors of a tree loaded without its NuGet
+    /// (errors, CS4014, CS1998 or — on Roslyn 5, which dropped CS1998 — ASYNC502: same project, id and message, so pre-existing errors of a tree loaded without its NuGet
     /// packages do not count), and how long planning and editing took. Nothing is written to the tree.
     /// Projects: every *.csproj below DIR with its .cs files (nested projects excluded) and its ProjectReferences,
     /// transitively as MSBuild flows them, compiled against the .NET 8 reference assemblies only.
@@ -221,7 +221,7 @@ namespace AsyncAnalyzers.Benchmarks
 
         private static async Task<(List<Diagnostic> Ours, Dictionary<string, int> Problems)> AnalyzeAsync(Solution solution)
         {
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new Blocking.SyncOverAsyncAnalyzer(), new Unobserved.UnobservedTaskAnalyzer());
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new Blocking.SyncOverAsyncAnalyzer(), new Unobserved.UnobservedTaskAnalyzer(), new Design.AsyncWithoutAwaitAnalyzer());
             var ours = new List<Diagnostic>();
             var problems = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var project in solution.Projects)
@@ -236,7 +236,18 @@ namespace AsyncAnalyzers.Benchmarks
                     }
                 }
 
-                ours.AddRange(await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false));
+                foreach (var diagnostic in await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false))
+                {
+                    if (diagnostic.Id == DiagnosticIds.AsyncWithoutAwait)
+                    {
+                        var key = project.Name + " " + diagnostic.Id + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                        problems[key] = problems.TryGetValue(key, out var count) ? count + 1 : 1;
+                    }
+                    else
+                    {
+                        ours.Add(diagnostic);
+                    }
+                }
             }
 
             return (ours, problems);

@@ -385,6 +385,15 @@ namespace AsyncAnalyzers.Benchmarks
 
                                 private Func<Task>? _hook{{m}};
 
+                                private int _hits{{m}};
+
+                                public async Task<int> Hits{{m}}Async() => _hits{{m}};
+
+                                public async Task Touch{{m}}Async()
+                                {
+                                    _hits{{m}} = Environment.TickCount;
+                                }
+
                                 public async Task Notify{{m}}Async()
                                 {
                                     await _hook{{m}}?.Invoke()!;

@@ -31,7 +31,18 @@ namespace AsyncAnalyzers.Samples.Design
 
     public sealed class OrderStore
     {
-        public Task WriteAsync(CancellationToken cancellationToken) => Task.Delay(1, cancellationToken);
+        private int _writes;
+
+        public Task WriteAsync(CancellationToken cancellationToken)
+        {
+            _writes++;
+            return Task.Delay(1, cancellationToken);
+        }
+
+        public async Task<int> CountAsync() => _writes; // ASYNC502: fix → Task<int> CountAsync() => Task.FromResult<int>(_writes);
+
+        /// <summary>Not reported: only throws (a placeholder, or a member a contract requires).</summary>
+        public async Task ClearAsync() => throw new System.NotSupportedException();
     }
 
     /// <summary>ASYNC505 — a timeout that stops the wait, not the work.</summary>

@@ -7,7 +7,6 @@ using AsyncAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace AsyncAnalyzers.CodeFixes.Cascade
 {
@@ -142,7 +141,7 @@ namespace AsyncAnalyzers.CodeFixes.Cascade
             var result = function;
             if (hasBody && !change.HasAwait)
             {
-                result = new WrapReturns(taskName, valueType, change.UseValueTask).Wrap(result, change.EndIsReachable);
+                result = new TaskReturns(taskName, valueType, change.UseValueTask).Wrap(result, change.EndIsReachable);
             }
 
             switch (result)
@@ -181,115 +180,6 @@ namespace AsyncAnalyzers.CodeFixes.Cascade
             var privateKeyword = SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithLeadingTrivia(first.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space);
             var modifiers = method.Modifiers.Replace(first, first.WithLeadingTrivia()).Insert(0, privateKeyword);
             return method.WithModifiers(modifiers);
-        }
-
-        /// <summary>
-        /// For a function that becomes task-returning without awaiting anything (an implementation converted with its interface):
-        /// <c>return x;</c> → <c>return Task.FromResult&lt;T&gt;(x);</c>, <c>return;</c> → <c>return Task.CompletedTask;</c>, and a final
-        /// <c>return Task.CompletedTask;</c> where the end is reachable. No <c>async</c>, so no CS1998.
-        /// </summary>
-        private sealed class WrapReturns : CSharpSyntaxRewriter
-        {
-            private readonly NameSyntax _taskName;
-            private readonly TypeSyntax? _valueType;
-            private readonly bool _valueTask;
-
-            public WrapReturns(NameSyntax taskName, TypeSyntax? valueType, bool valueTask)
-            {
-                _taskName = taskName;
-                _valueType = valueType;
-                _valueTask = valueTask;
-            }
-
-            public SyntaxNode Wrap(SyntaxNode function, bool endIsReachable)
-            {
-                switch (function)
-                {
-                    case MethodDeclarationSyntax { Body: { } body } method:
-                        return method.WithBody(WrapBlock(body, endIsReachable));
-                    case LocalFunctionStatementSyntax { Body: { } body } local:
-                        return local.WithBody(WrapBlock(body, endIsReachable));
-                    case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
-                        return WrapArrow(arrow) is { } newArrow
-                            ? method.WithExpressionBody(newArrow)
-                            : method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, method.SemicolonToken));
-                    case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } local:
-                        return WrapArrow(arrow) is { } newLocalArrow
-                            ? local.WithExpressionBody(newLocalArrow)
-                            : local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, local.SemicolonToken));
-                }
-
-                return function;
-            }
-
-            private BlockSyntax WrapBlock(BlockSyntax body, bool endIsReachable)
-            {
-                var wrapped = (BlockSyntax)Visit(body);
-                if (_valueType is null && endIsReachable)
-                {
-                    wrapped = wrapped.AddStatements(SyntaxFactory.ReturnStatement(Completed()).WithAdditionalAnnotations(Formatter.Annotation));
-                }
-
-                return wrapped;
-            }
-
-            /// <summary>A non-void arrow wraps its value; a throw stays; a void arrow (null) becomes a block.</summary>
-            private ArrowExpressionClauseSyntax? WrapArrow(ArrowExpressionClauseSyntax arrow)
-            {
-                if (arrow.Expression is ThrowExpressionSyntax)
-                {
-                    return arrow;
-                }
-
-                return _valueType is null ? null : arrow.WithExpression(FromResult(arrow.Expression));
-            }
-
-            private BlockSyntax ArrowToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon)
-                => SyntaxFactory.Block(
-                        SyntaxFactory.ExpressionStatement(arrow.Expression.WithoutTrivia()),
-                        SyntaxFactory.ReturnStatement(Completed()))
-                    .WithTrailingTrivia(semicolon.TrailingTrivia)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-
-            public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
-            {
-                if (node.Expression is null)
-                {
-                    return _valueType is null ? node.WithExpression(Completed().WithLeadingTrivia(SyntaxFactory.Space)) : node;
-                }
-
-                return node.Expression is ThrowExpressionSyntax ? node : node.WithExpression(FromResult(node.Expression));
-            }
-
-            // Nested functions have their own returns.
-            public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => node;
-
-            public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => node;
-
-            public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => node;
-
-            public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => node;
-
-            private ExpressionSyntax FromResult(ExpressionSyntax value)
-            {
-                var argument = SyntaxFactory.Argument(value.WithoutTrivia());
-                var typeArguments = SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(_valueType!));
-                ExpressionSyntax wrapped = _valueTask
-                    ? SyntaxFactory.ObjectCreationExpression(
-                        SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space),
-                        MakeAsync.TaskOf(_taskName, _valueType!),
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(argument)),
-                        null)
-                    : SyntaxFactory.InvocationExpression(
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, _taskName, SyntaxFactory.GenericName(SyntaxFactory.Identifier("FromResult"), typeArguments)),
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(argument)));
-                return wrapped.WithTriviaFrom(value);
-            }
-
-            private ExpressionSyntax Completed()
-                => _valueTask
-                    ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression, SyntaxFactory.Token(SyntaxKind.DefaultKeyword))
-                    : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, _taskName, SyntaxFactory.IdentifierName("CompletedTask"));
         }
     }
 }

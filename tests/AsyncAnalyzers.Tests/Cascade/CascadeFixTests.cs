@@ -16,8 +16,10 @@ namespace AsyncAnalyzers.Tests.Cascade
             {
                 TestCode = source,
                 FixedCode = fixedSource,
-                // Warnings too: a cascade must not leave CS4014 (dropped task in async code) or CS1998 (async without await).
+                // Warnings too: a cascade must not leave CS4014 (dropped task in async code), nor an async method without
+                // await — CS1998 on Roslyn 4.x, ASYNC502 since Roslyn 5 dropped CS1998 (these tests run on 5.x).
                 CompilerDiagnostics = CompilerDiagnostics.Warnings,
+                AdditionalAnalyzers = { new AsyncAnalyzers.Design.AsyncWithoutAwaitAnalyzer() },
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig(editorConfig)));
 

@@ -130,6 +130,12 @@ namespace AsyncAnalyzers.Tests.Verifiers
         }
 
         /// <summary>Each provider is wrapped so that every code action it offers, and every Fix All action, is checked.</summary>
+        /// <summary>Analyzers that run beside <typeparamref name="TAnalyzer"/>: their diagnostics must be in the markup too, before and after the fix.</summary>
+        public System.Collections.Generic.List<DiagnosticAnalyzer> AdditionalAnalyzers { get; } = new System.Collections.Generic.List<DiagnosticAnalyzer>();
+
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
+            => base.GetDiagnosticAnalyzers().Concat(AdditionalAnalyzers);
+
         protected override System.Collections.Generic.IEnumerable<CodeFixProvider> GetCodeFixProviders()
         {
             foreach (var provider in base.GetCodeFixProviders())

@@ -1,0 +1,303 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Tests.Design
+{
+    /// <summary>ASYNC502: what is not reported.</summary>
+    public sealed partial class AsyncWithoutAwaitTests
+    {
+        [Fact]
+        public Task Functions_that_await()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task A() => await Task.Yield();
+
+                    async Task<int> B()
+                    {
+                        try
+                        {
+                            return _count;
+                        }
+                        finally
+                        {
+                            await Task.Delay(1);
+                        }
+                    }
+
+                    Func<Task> C() => async () => { if (_count > 0) { await Task.Yield(); } };
+
+                    async Task D()
+                    {
+                        var x = _count switch { 0 => await Task.FromResult(1), _ => 2 };
+                        _count = x;
+                    }
+                """));
+
+        [Fact]
+        public Task Await_foreach_and_await_using_are_awaits()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task A(System.Collections.Generic.IAsyncEnumerable<int> items)
+                    {
+                        await foreach (var item in items)
+                        {
+                            _count += item;
+                        }
+                    }
+
+                    async Task B(IAsyncDisposable resource)
+                    {
+                        await using (resource)
+                        {
+                            _count++;
+                        }
+                    }
+
+                    async Task C(IAsyncDisposable resource)
+                    {
+                        await using var r = resource;
+                        _count++;
+                    }
+                """));
+
+        [Fact]
+        public Task Async_iterators_that_only_yield()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async System.Collections.Generic.IAsyncEnumerable<int> Numbers()
+                    {
+                        yield return 1;
+                        yield return _count;
+                    }
+                """));
+
+        [Fact]
+        public Task Bodies_that_only_throw()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    public async Task<int> NotYetAsync() => throw new NotImplementedException();
+
+                    public async Task RefusedAsync()
+                    {
+                        throw new NotSupportedException("read-only");
+                    }
+
+                    Func<Task> Placeholder() => async () => throw new NotImplementedException();
+                """));
+
+        [Fact]
+        public Task Functions_that_are_not_async()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    Task A() => Task.CompletedTask;
+
+                    Task<int> B() { return Task.FromResult(_count); }
+
+                    Func<Task> C() => () => Task.CompletedTask;
+
+                    Task D()
+                    {
+                        return Local();
+
+                        Task Local() => Task.CompletedTask;
+                    }
+                """));
+
+        [Fact]
+        public Task Only_the_nested_function_lacks_await_and_only_it_is_reported()
+            => Verify.VerifyCodeFixAsync(
+                Wrap("""
+                    async Task A()
+                    {
+                        Func<Task<int>> f = [|async|] () => _count;
+                        await f();
+                    }
+
+                    async Task B()
+                    {
+                        await Local();
+
+                        async Task Local() => await Task.Yield();
+                    }
+                """),
+                Wrap("""
+                    async Task A()
+                    {
+                        Func<Task<int>> f = () => Task.FromResult<int>(_count);
+                        await f();
+                    }
+
+                    async Task B()
+                    {
+                        await Local();
+
+                        async Task Local() => await Task.Yield();
+                    }
+                """));
+
+        [Fact]
+        public Task Members_without_bodies()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                interface IStore
+                {
+                    Task SaveAsync();
+                }
+
+                abstract class Store : IStore
+                {
+                    public abstract Task SaveAsync();
+                }
+
+                partial class Parts
+                {
+                    partial void Changed();
+                }
+                """);
+
+        [Fact]
+        public Task Generated_code()
+            => Verify.VerifyAnalyzerAsync("// <auto-generated/>\n" + Wrap("""
+                    async Task<int> CountAsync() => _count;
+                """));
+
+        [Fact]
+        public Task Await_in_a_catch_or_a_switch_section()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task A()
+                    {
+                        try
+                        {
+                            _count++;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            await Task.Delay(1);
+                        }
+                    }
+
+                    async Task B()
+                    {
+                        switch (_count)
+                        {
+                            case 1:
+                                await Task.Yield();
+                                break;
+                        }
+                    }
+                """));
+
+        [Fact]
+        public Task Await_in_conditions_arguments_and_interpolations()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task A(Func<Task<bool>> next)
+                    {
+                        while (await next())
+                        {
+                            _count++;
+                        }
+                    }
+
+                    async Task<string> B() => $"{await Task.FromResult(_count)} items";
+
+                    async Task C() => Use(await Task.FromResult(1));
+
+                    static void Use(int value) { }
+                """));
+
+        [Fact]
+        public Task Await_in_deconstruction_and_return()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task<int> A()
+                    {
+                        var (x, y) = await Task.FromResult((1, 2));
+                        return x + y;
+                    }
+
+                    async Task<int> B() { return await Task.FromResult(_count); }
+                """));
+
+        [Fact]
+        public Task Anonymous_methods_and_nested_lambdas_that_await()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    Func<Task> A() => async delegate { await Task.Yield(); };
+
+                    Func<Func<Task>> B() => () => async () => await Task.Yield();
+                """));
+
+        [Fact]
+        public Task The_word_async_used_as_a_name()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    Task<int> Read(int async) => Task.FromResult(async);
+
+                    Func<int, int> Twice() => async => async * 2;
+
+                    Task Run()
+                    {
+                        var async = _count;
+                        return Task.FromResult(async);
+                    }
+                """));
+
+        [Fact]
+        public Task Expression_bodied_throw_placeholders_in_local_functions()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    Task M()
+                    {
+                        return Later();
+
+                        async Task Later() => throw new NotImplementedException();
+                    }
+                """));
+
+        [Fact]
+        public Task Code_that_disabled_CS1998_with_a_pragma()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                #pragma warning disable CS1998 // adapters: synchronous callbacks as Task-returning ones
+                    Func<Task> Adapt(Action callback) => async () => callback();
+                #pragma warning restore CS1998
+
+                #pragma warning disable 1998
+                    async Task<int> Count() => _count;
+                #pragma warning restore 1998
+                """));
+
+        [Fact]
+        public Task Projects_and_files_that_turned_CS1998_off()
+        {
+            var noWarn = Verify.Test(Wrap("    async Task<int> Count() => _count;"), Wrap("    async Task<int> Count() => _count;"));
+            noWarn.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = solution.GetProject(projectId)!.CompilationOptions!;
+                return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                    options.SpecificDiagnosticOptions.SetItem("CS1998", ReportDiagnostic.Suppress)));
+            });
+
+            var editorConfig = Verify.Test(Wrap("    async Task<int> Count() => _count;"), Wrap("    async Task<int> Count() => _count;"));
+            editorConfig.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CS1998.severity = none\n"));
+            return Task.WhenAll(noWarn.RunAsync(), editorConfig.RunAsync());
+        }
+
+        [Fact]
+        public Task Awaits_in_every_statement_position()
+            => Verify.VerifyAnalyzerAsync(Wrap("""
+                    async Task A()
+                    {
+                        lock (this) { }
+                        using (new System.IO.MemoryStream())
+                        {
+                            _count = await Task.FromResult(1);
+                        }
+                    }
+
+                    async Task<int> B() => _count > 0 ? await Task.FromResult(1) : 0;
+
+                    async Task C()
+                    {
+                        for (var i = 0; i < _count; i++)
+                        {
+                            if (i == 3)
+                            {
+                                await Task.Yield();
+                            }
+                        }
+                    }
+                """));
+    }
+}
