@@ -302,6 +302,17 @@ namespace AsyncAnalyzers
                          "(holding its connection, its lock, its memory) and its result or exception is lost. Pass it a token from a " +
                          "CancellationTokenSource that CancelAfter(t) cancels, linked to the caller's token.");
 
+        public static readonly DiagnosticDescriptor SequentialAwaits = Create(
+            DiagnosticIds.SequentialAwaits,
+            title: "Consider awaiting independent calls together",
+            messageFormat: "Each iteration awaits '{0}' before the next one starts, though no iteration uses another's result; run them concurrently, with a bound",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "A foreach whose only work is one awaited call per item takes the sum of the calls' latencies instead of roughly the " +
+                         "longest. When the calls are independent and the callee tolerates concurrency, run them together with a bounded " +
+                         "degree of parallelism. Off by default: order and load on the callee matter, and only the author knows whether they do.",
+            isEnabledByDefault: false);
+
         public static readonly DiagnosticDescriptor BoundFanOut = Create(
             DiagnosticIds.BoundFanOut,
             title: "Bound concurrent fan-out",

@@ -29,6 +29,7 @@ namespace AsyncAnalyzers
         public const string NullConditionalAwait = "ASYNC503";
         public const string RunContinuationsAsynchronously = "ASYNC504";
         public const string CancellableTimeout = "ASYNC505";
+        public const string SequentialAwaits = "ASYNC506";
         public const string BoundFanOut = "ASYNC507";
     }
 }

@@ -387,6 +387,14 @@ namespace AsyncAnalyzers.Benchmarks
 
                                 private int _hits{{m}};
 
+                                public async Task Mirror{{m}}Async(HttpClient client, List<string> urls)
+                                {
+                                    foreach (var url in urls)
+                                    {
+                                        await client.GetStringAsync(url);
+                                    }
+                                }
+
                                 public async Task<int> Hits{{m}}Async() => _hits{{m}};
 
                                 public async Task Touch{{m}}Async()

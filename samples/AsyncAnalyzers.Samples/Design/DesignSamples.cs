@@ -55,6 +55,18 @@ namespace AsyncAnalyzers.Samples.Design
         }
     }
 
+    /// <summary>ASYNC506 — one at a time, though nothing depends on the previous one (the rule ships disabled; samples/.editorconfig switches it on).</summary>
+    public static class Mirror
+    {
+        public static async Task DownloadAllAsync(System.Net.Http.HttpClient client, System.Collections.Generic.IEnumerable<string> urls)
+        {
+            foreach (var url in urls) // ASYNC506: fix → await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = … }, async (url, ct) => await client.GetStringAsync(url))
+            {
+                await client.GetStringAsync(url);
+            }
+        }
+    }
+
     /// <summary>ASYNC507 — every item at once.</summary>
     public static class Notifier
     {

@@ -2,10 +2,8 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using AsyncAnalyzers.CodeFixes.Common;
-using AsyncAnalyzers.CodeFixes.Rewriting;
 using AsyncAnalyzers.Common;
 using AsyncAnalyzers.Design;
-using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,42 +27,20 @@ namespace AsyncAnalyzers.CodeFixes.Design
         protected override string GetTitle(Diagnostic diagnostic) => "Use Parallel.ForEachAsync with a bounded degree of parallelism";
 
         protected override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var known = KnownSymbols.Get(model.Compilation);
-            return diagnostic.Properties.ContainsKey(BoundFanOutAnalyzer.ResultsUnusedProperty)
-                   && Find(root, diagnostic) is { } parts
-                   && known.Parallel is { } parallel && parallel.GetMembers("ForEachAsync").Length > 0
-                   && known.ParallelOptions is not null && known.Environment is not null && known.CancellationToken is not null
-                   && TokenParameterName(parts.Lambda) is not null;
-        }
+            => diagnostic.Properties.ContainsKey(BoundFanOutAnalyzer.ResultsUnusedProperty)
+               && Find(root, diagnostic) is { } parts
+               && ParallelForEachSyntax.IsAvailable(KnownSymbols.Get(model.Compilation))
+               && ParallelForEachSyntax.TokenParameterName(model, parts.WhenAll, parts.Lambda.Body) is not null;
 
         protected override void Fix(DocumentFixEditor editor, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
-            var known = KnownSymbols.Get(editor.SemanticModel.Compilation);
             foreach (var diagnostic in diagnostics)
             {
-                if (Find(editor.OriginalRoot, diagnostic) is not { } parts || TokenParameterName(parts.Lambda) is not { } tokenName)
+                if (Find(editor.OriginalRoot, diagnostic) is not { } parts
+                    || ParallelForEachSyntax.TokenParameterName(editor.SemanticModel, parts.WhenAll, parts.Lambda.Body) is not { } tokenName)
                 {
                     continue;
                 }
-
-                var position = parts.WhenAll.SpanStart;
-                var options = editor.Document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(parts.WhenAll.SyntaxTree);
-                ExpressionSyntax degree = Options.GetString(options, RuleOptions.FanOutMaxDegree) is { } text && int.TryParse(text.Trim(), out var configured) && configured > 0
-                    ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(configured))
-                    : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(known.Environment!, position), SyntaxFactory.IdentifierName("ProcessorCount"));
-
-                var initializers = SyntaxFactory.SeparatedList<ExpressionSyntax>().Add(
-                    SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("MaxDegreeOfParallelism"), degree));
-                if (TokenForwarding.CreateTokenExpression(InScopeToken.Find(editor.SemanticModel, parts.WhenAll, cancellationToken)) is { } token)
-                {
-                    initializers = initializers.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("CancellationToken"), token));
-                }
-
-                var parallelOptions = SyntaxFactory.ObjectCreationExpression(
-                    editor.TypeName(known.ParallelOptions!, position).WithLeadingTrivia(SyntaxFactory.Space),
-                    null,
-                    SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, initializers));
 
                 var item = parts.Lambda switch
                 {
@@ -72,42 +48,21 @@ namespace AsyncAnalyzers.CodeFixes.Design
                     ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0],
                     _ => null,
                 };
-                if (item is null)
-                {
-                    continue;
-                }
-
-                var tokenParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(tokenName));
-                if (item.Type is not null)
-                {
-                    tokenParameter = tokenParameter.WithType(editor.TypeName(known.CancellationToken!, position).WithTrailingTrivia(SyntaxFactory.Space));
-                }
-
                 var body = parts.Lambda switch
                 {
                     SimpleLambdaExpressionSyntax simple => (CSharpSyntaxNode?)simple.Block ?? simple.ExpressionBody,
                     ParenthesizedLambdaExpressionSyntax parenthesized => (CSharpSyntaxNode?)parenthesized.Block ?? parenthesized.ExpressionBody,
                     _ => null,
                 };
-                var lambda = SyntaxFactory.ParenthesizedLambdaExpression(
-                        SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(new[] { item.WithoutTrivia(), tokenParameter })),
-                        body!)
-                    .WithAsyncKeyword(SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-                    .WithArrowToken(parts.Lambda.ArrowToken.WithLeadingTrivia(SyntaxFactory.Space));
+                if (item is null || body is null)
+                {
+                    continue;
+                }
 
-                var forEach = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, editor.TypeExpression(known.Parallel!, position), SyntaxFactory.IdentifierName("ForEachAsync")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
-                    {
-                        SyntaxFactory.Argument(parts.Source.WithoutTrivia()),
-                        SyntaxFactory.Argument(parallelOptions),
-                        SyntaxFactory.Argument(lambda),
-                    }, new[] { CommaSpace(), CommaSpace() })));
+                var forEach = ParallelForEachSyntax.Create(editor, parts.WhenAll, parts.Source, item, body, tokenName, parts.Lambda.ArrowToken, RuleOptions.FanOutMaxDegree, cancellationToken);
                 editor.ReplaceNode(parts.WhenAll, forEach.WithTriviaFrom(parts.WhenAll));
             }
         }
-
-        private static SyntaxToken CommaSpace() => SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space);
 
         private sealed class Parts
         {
@@ -133,35 +88,5 @@ namespace AsyncAnalyzers.CodeFixes.Design
                && select.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword } lambda
                 ? new Parts(whenAll, selectAccess.Expression, lambda)
                 : null;
-
-        /// <summary>A name for the token parameter that nothing in the enclosing function uses, or null.</summary>
-        private static string? TokenParameterName(LambdaExpressionSyntax lambda)
-        {
-            SyntaxNode function = lambda;
-            while (function.Parent is { } parent && function is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax))
-            {
-                function = parent;
-            }
-
-            foreach (var candidate in new[] { "cancellationToken", "ct", "token" })
-            {
-                var used = false;
-                foreach (var token in function.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == candidate)
-                    {
-                        used = true;
-                        break;
-                    }
-                }
-
-                if (!used)
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
-        }
     }
 }

@@ -19,6 +19,9 @@ namespace AsyncAnalyzers.Common
         /// <summary>ASYNC507's fix: the MaxDegreeOfParallelism it writes (default: Environment.ProcessorCount).</summary>
         public static readonly OptionKey FanOutMaxDegree = new OptionKey(DiagnosticIds.BoundFanOut, "max_degree_of_parallelism", OptionKind.Count);
 
+        /// <summary>ASYNC506's fix writes the same bounded Parallel.ForEachAsync; the global key sets both rules at once.</summary>
+        public static readonly OptionKey SequentialAwaitsMaxDegree = new OptionKey(DiagnosticIds.SequentialAwaits, "max_degree_of_parallelism", OptionKind.Count);
+
         public static readonly OptionKey FireAndForgetMethods = new OptionKey(DiagnosticIds.UnobservedTask, "fire_and_forget_methods", OptionKind.MethodNames);
         public static readonly OptionKey ReportContractBound = new OptionKey(DiagnosticIds.AsyncVoidMethod, "report_contract_bound", OptionKind.Boolean);
 
@@ -46,6 +49,7 @@ namespace AsyncAnalyzers.Common
             AsyncCounterpartExtraTwins,
             AwaitUsingExcludeTypes,
             FanOutMaxDegree,
+            SequentialAwaitsMaxDegree,
             FireAndForgetMethods,
             UnobservedTaskPreferredFix,
             ReportContractBound,
@@ -66,6 +70,7 @@ namespace AsyncAnalyzers.Common
                 .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
                 .Add(DiagnosticIds.AwaitUsing, ImmutableArray.Create(AwaitUsingExcludeTypes.GlobalKey))
                 .Add(DiagnosticIds.BoundFanOut, ImmutableArray.Create(FanOutMaxDegree.GlobalKey))
+                .Add(DiagnosticIds.SequentialAwaits, ImmutableArray.Create(SequentialAwaitsMaxDegree.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,

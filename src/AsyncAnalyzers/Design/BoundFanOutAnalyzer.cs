@@ -69,7 +69,8 @@ namespace AsyncAnalyzers.Design
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.BoundFanOut, invocation.Syntax.GetLocation(), properties, sourceText.Length <= 40 ? sourceText : "the sequence"));
         }
 
-        private static bool IsSmallKnownSize(IOperation source)
+        /// <summary>A source whose size is written in the code and small: an array or collection written out, a short constant Range.</summary>
+        internal static bool IsSmallKnownSize(IOperation source)
             => source switch
             {
                 IArrayCreationOperation => true,

@@ -66,6 +66,7 @@ namespace AsyncAnalyzers.Tests.Conventions
             foreach (var descriptor in Repository.Descriptors)
             {
                 var expected = descriptor.Id == DiagnosticIds.SyncOverAsync ? "warning"
+                    : !descriptor.IsEnabledByDefault ? "none"
                     : descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Info ? "suggestion" : "warning";
                 Assert.Equal(expected, Severity(text, descriptor.Id));
             }

@@ -33,7 +33,10 @@ namespace AsyncAnalyzers.Tests.Conventions
                 "Samples",
                 trees,
                 Basic.Reference.Assemblies.Net80.References.All,
-                new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication)
+                    // Rules that ship disabled are switched on for the samples, as samples/.editorconfig does for the build.
+                    .WithSpecificDiagnosticOptions(Repository.Descriptors.Where(d => !d.IsEnabledByDefault)
+                        .ToDictionary(d => d.Id, _ => ReportDiagnostic.Info)));
 
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, "samples do not compile:\n" + string.Join("\n", errors));

@@ -34,7 +34,9 @@ namespace AsyncAnalyzers.Tests.Robustness
                 "Sweep",
                 "Sweep",
                 LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(outputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable),
+                // Rules that ship disabled are switched on: the sweeps cover every rule.
+                compilationOptions: new CSharpCompilationOptions(outputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+                    .WithSpecificDiagnosticOptions(Conventions.Repository.Descriptors.Where(d => !d.IsEnabledByDefault).ToDictionary(d => d.Id, _ => ReportDiagnostic.Info)),
                 parseOptions: new CSharpParseOptions(languageVersion),
                 metadataReferences: ReferenceSets.Get(references)));
             foreach (var (path, text) in documents)
