@@ -158,6 +158,33 @@ printf 'root = true\n[*.cs]\nasync_analyzers.ASYNC201.preferred_fix = cascade\n'
 check "preferred_fix = cascade: dotnet format makes the callers async instead of writing '_ ='" \
   bash -c "grep -q 'private static async Task Save() { await WriteAsync(); }' '$presets/Store.cs' && grep -q 'internal static async Task Run() => await Save();' '$presets/Store.cs'"
 
+# ASYNC601 decides per project from MSBuild properties the package makes visible to the compiler (CompilerVisibleProperty).
+configure="$work/configure"
+mkdir -p "$configure"
+cp "$app/nuget.config" "$configure/"
+cat >"$configure/Lib.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <AsyncAnalyzersMode>Strict</AsyncAnalyzersMode>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="AsyncAnalyzers" Version="$version" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+cat >"$configure/Loader.cs" <<'CS'
+namespace Lib;
+public static class Loader
+{
+    public static async Task<int> LengthAsync(string path) => (await File.ReadAllTextAsync(path)).Length;
+}
+CS
+configure_build() { (cd "$configure" && dotnet build --nologo --no-incremental "$@" 2>&1) | grep -oE "Loader.cs\([0-9]+,[0-9]+\): warning ASYNC601" | sort -u | tr '\n' ' '; }
+check "Strict library: ASYNC601 on the await" test "$(configure_build)" = "Loader.cs(4,64): warning ASYNC601 "
+check "Strict library with IsTestProject=true (a build property): no ASYNC601" test "$(configure_build -p:IsTestProject=true)" = ""
+
 # ---------------------------------------------------------------------------------------------------------------
 # Baseline: a legacy solution (a single-target app and a multi-target library) adopts the package.
 echo "== baseline"

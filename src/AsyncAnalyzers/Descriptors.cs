@@ -322,6 +322,17 @@ namespace AsyncAnalyzers
             description: "Task.WhenAll(items.Select(async …)) starts every operation immediately: with ten thousand items that is ten " +
                          "thousand concurrent requests, connections or file handles. Limit how many run at once.");
 
+        public static readonly DiagnosticDescriptor ConfigureAwait = Create(
+            DiagnosticIds.ConfigureAwait,
+            title: "Use ConfigureAwait(false) in library code",
+            messageFormat: "{0} resumes on the caller's synchronization context; library code should not need it: add ConfigureAwait(false)",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Warning,
+            description: "Library code awaited from a UI thread or a classic ASP.NET request resumes on that thread by default: slower, and a " +
+                         "deadlock when the caller blocks on the task. ConfigureAwait(false) resumes anywhere. Which projects need it is set " +
+                         "by async_analyzers.configure_await (library, always, never); the rule ships disabled.",
+            isEnabledByDefault: false);
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -31,5 +31,6 @@ namespace AsyncAnalyzers
         public const string CancellableTimeout = "ASYNC505";
         public const string SequentialAwaits = "ASYNC506";
         public const string BoundFanOut = "ASYNC507";
+        public const string ConfigureAwait = "ASYNC601";
     }
 }

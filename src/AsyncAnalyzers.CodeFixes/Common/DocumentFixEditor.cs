@@ -36,6 +36,30 @@ namespace AsyncAnalyzers.CodeFixes.Common
 
         public SyntaxGenerator Generator { get; }
 
+        private SyntaxTrivia? _endOfLine;
+
+        /// <summary>The line break the file uses (its first one; CRLF in a file without any), for lines a fix adds.</summary>
+        public SyntaxTrivia EndOfLine
+        {
+            get
+            {
+                if (_endOfLine is null)
+                {
+                    _endOfLine = SyntaxFactory.CarriageReturnLineFeed;
+                    foreach (var trivia in OriginalRoot.DescendantTrivia())
+                    {
+                        if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                        {
+                            _endOfLine = trivia;
+                            break;
+                        }
+                    }
+                }
+
+                return _endOfLine.Value;
+            }
+        }
+
         /// <summary>Replaces a node of the original tree; the callback receives the node with nested replacements applied.</summary>
         public void ReplaceNode(SyntaxNode original, Func<SyntaxNode, SyntaxGenerator, SyntaxNode> computeReplacement)
         {

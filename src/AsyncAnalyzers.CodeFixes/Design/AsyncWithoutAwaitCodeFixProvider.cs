@@ -62,7 +62,7 @@ namespace AsyncAnalyzers.CodeFixes.Design
                     if (plan.Mode == ExceptionMode.Guard)
                     {
                         rewriter.Guard = (editor.TypeName(exception, position), plan.ExceptionName);
-                        rewriter.NewLine = NewLine(editor.OriginalRoot);
+                        rewriter.NewLine = editor.EndOfLine;
                     }
                 }
 
@@ -187,20 +187,6 @@ namespace AsyncAnalyzers.CodeFixes.Design
                 endIsReachable,
                 mode,
                 mode == ExceptionMode.Guard ? FreeName(model, body.SpanStart) : "ex");
-        }
-
-        /// <summary>The line break the file uses (its first one), else CRLF.</summary>
-        private static SyntaxTrivia NewLine(SyntaxNode root)
-        {
-            foreach (var trivia in root.DescendantTrivia())
-            {
-                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-                {
-                    return trivia;
-                }
-            }
-
-            return SyntaxFactory.CarriageReturnLineFeed;
         }
 
         /// <summary>The function whose <c>async</c> keyword (ASYNC502) or name / arrow (CS1998) the diagnostic points at.</summary>

@@ -74,7 +74,7 @@ namespace AsyncAnalyzers.CodeFixes.Design
                     }
 
                     var forEach = ParallelForEachSyntax.Create(editor, loop, loop.Expression, item, await.WithoutTrivia(), tokenName, default, RuleOptions.SequentialAwaitsMaxDegree, cancellationToken);
-                    replacement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(forEach));
+                    replacement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(forEach).WithAdditionalAnnotations(Rewriting.ConfigureAwaitConvention.NewAwait));
                 }
                 else
                 {

@@ -12,7 +12,8 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
     /// Fixes keep a type's <c>ConfigureAwait(false)</c> convention: when every await already in the type declaration
     /// awaits <c>… .ConfigureAwait(false)</c>, the awaits a fix adds (marked with <see cref="NewAwait"/>) get it too, on
     /// tasks and value tasks (other awaitables may have no ConfigureAwait). A type without awaits, or with any await
-    /// without it, has no convention to keep.
+    /// without it, has no convention to keep — unless ASYNC601 is switched on and its <c>configure_await</c> mode requires
+    /// ConfigureAwait in this project: then every await a fix adds gets it, so no fix leaves an ASYNC601 behind.
     /// </summary>
     internal static class ConfigureAwaitConvention
     {
@@ -26,9 +27,28 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
             }
 
             var candidates = new List<AwaitExpressionSyntax>();
+            bool? required = null;
+            Compilation? compilation = null;
             foreach (var node in root.GetAnnotatedNodes(NewAwait))
             {
-                if (node is AwaitExpressionSyntax added && !IsConfigured(added) && node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && FollowsConvention(type))
+                if (node is not AwaitExpressionSyntax added || IsConfigured(added))
+                {
+                    continue;
+                }
+
+                if (node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && FollowsConvention(type))
+                {
+                    candidates.Add(added);
+                    continue;
+                }
+
+                if (required is null)
+                {
+                    compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+                    required = compilation is not null && RequiredByRule(document, root.SyntaxTree, compilation, cancellationToken);
+                }
+
+                if (required == true)
                 {
                     candidates.Add(added);
                 }
@@ -71,6 +91,34 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
                 return awaitExpression.WithExpression(configured.WithTriviaFrom(awaitExpression.Expression));
             });
             return document.WithSyntaxRoot(newRoot);
+        }
+
+        /// <summary>ASYNC601 is switched on for the file and its <c>configure_await</c> mode asks for ConfigureAwait in this project.</summary>
+        private static bool RequiredByRule(Document document, SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var options = compilation.Options;
+            var severity = ReportDiagnostic.Suppress;
+            if (options.SyntaxTreeOptionsProvider is { } provider
+                && (provider.TryGetDiagnosticValue(tree, DiagnosticIds.ConfigureAwait, cancellationToken, out var fromTree)
+                    || provider.TryGetGlobalDiagnosticValue(DiagnosticIds.ConfigureAwait, cancellationToken, out fromTree)))
+            {
+                severity = fromTree;
+            }
+            else if (options.SpecificDiagnosticOptions.TryGetValue(DiagnosticIds.ConfigureAwait, out var specific))
+            {
+                severity = specific;
+            }
+
+            if (severity is ReportDiagnostic.Suppress or ReportDiagnostic.Default)
+            {
+                return false;
+            }
+
+            var configOptions = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
+            var mode = Options.GetString(configOptions.GetOptions(tree), RuleOptions.ConfigureAwaitMode)?.Trim();
+            return mode is null || string.Equals(mode, "library", System.StringComparison.OrdinalIgnoreCase)
+                ? global::AsyncAnalyzers.Design.ConfigureAwaitAnalyzer.IsLibraryProject(compilation, configOptions.GlobalOptions)
+                : string.Equals(mode, "always", System.StringComparison.OrdinalIgnoreCase);
         }
 
         internal static bool FollowsConvention(TypeDeclarationSyntax type)

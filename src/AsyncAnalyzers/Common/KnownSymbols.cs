@@ -223,6 +223,9 @@ namespace AsyncAnalyzers.Common
             KnownType.TaskCreationOptions => "System.Threading.Tasks.TaskCreationOptions",
             KnownType.ParallelOptions => "System.Threading.Tasks.ParallelOptions",
             KnownType.Environment => "System.Environment",
+            KnownType.TaskAsyncEnumerableExtensions => "System.Threading.Tasks.TaskAsyncEnumerableExtensions",
+            KnownType.ConfiguredAsyncDisposable => "System.Runtime.CompilerServices.ConfiguredAsyncDisposable",
+            KnownType.ConfiguredCancelableAsyncEnumerableOfT => "System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1",
             _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
         };
 
@@ -280,6 +283,9 @@ namespace AsyncAnalyzers.Common
         public INamedTypeSymbol? TaskCreationOptions => Get(KnownType.TaskCreationOptions);
         public INamedTypeSymbol? ParallelOptions => Get(KnownType.ParallelOptions);
         public INamedTypeSymbol? Environment => Get(KnownType.Environment);
+        public INamedTypeSymbol? TaskAsyncEnumerableExtensions => Get(KnownType.TaskAsyncEnumerableExtensions);
+        public INamedTypeSymbol? ConfiguredAsyncDisposable => Get(KnownType.ConfiguredAsyncDisposable);
+        public INamedTypeSymbol? ConfiguredCancelableAsyncEnumerableOfT => Get(KnownType.ConfiguredCancelableAsyncEnumerableOfT);
 
         private ImmutableArray<INamedTypeSymbol> _loggerTypes;
 

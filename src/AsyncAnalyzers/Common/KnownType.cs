@@ -57,6 +57,9 @@ namespace AsyncAnalyzers.Common
         TaskCreationOptions,
         ParallelOptions,
         Environment,
+        TaskAsyncEnumerableExtensions,
+        ConfiguredAsyncDisposable,
+        ConfiguredCancelableAsyncEnumerableOfT,
         /// <summary>The number of known types (not a type).</summary>
         Count,
     }

@@ -9,6 +9,13 @@ namespace AsyncAnalyzers.Common
     /// <summary>A behaviour option: <c>async_analyzers.ASYNCnnn.name</c> for one rule wins over <c>async_analyzers.name</c> for all.</summary>
     internal sealed class OptionKey
     {
+        /// <summary>An option that takes one of <paramref name="choices"/> (case-insensitive).</summary>
+        public OptionKey(string ruleId, string name, ImmutableArray<string> choices)
+            : this(ruleId, name, OptionKind.Choice)
+        {
+            Choices = choices;
+        }
+
         public OptionKey(string ruleId, string name, OptionKind kind)
         {
             RuleId = ruleId;
@@ -19,6 +26,9 @@ namespace AsyncAnalyzers.Common
         }
 
         public string RuleId { get; }
+
+        /// <summary>The values a <see cref="OptionKind.Choice"/> option accepts.</summary>
+        public ImmutableArray<string> Choices { get; } = ImmutableArray<string>.Empty;
 
         public string Name { get; }
 

@@ -38,10 +38,10 @@ namespace AsyncAnalyzers.Common
         /// (<c>dotnet format</c>): <c>discard</c> (<c>_ =</c>, the default) or <c>cascade</c> (make the method async and
         /// update callers; <c>_ =</c> is then offered only where the cascade cannot start).
         /// </summary>
-        public static readonly OptionKey UnobservedTaskPreferredFix = new OptionKey(DiagnosticIds.UnobservedTask, "preferred_fix", OptionKind.Choice);
+        public static readonly OptionKey UnobservedTaskPreferredFix = new OptionKey(DiagnosticIds.UnobservedTask, "preferred_fix", ImmutableArray.Create("discard", "cascade"));
 
-        /// <summary>The values <see cref="UnobservedTaskPreferredFix"/> accepts.</summary>
-        public static readonly ImmutableArray<string> PreferredFixChoices = ImmutableArray.Create("discard", "cascade");
+        /// <summary>ASYNC601: where ConfigureAwait(false) is required — library projects (default), everywhere, or nowhere.</summary>
+        public static readonly OptionKey ConfigureAwaitMode = new OptionKey(DiagnosticIds.ConfigureAwait, "configure_await", ImmutableArray.Create("library", "always", "never"));
 
         /// <summary>Every option the package reads, for ASYNC001.</summary>
         public static readonly ImmutableArray<OptionKey> All = ImmutableArray.Create(
@@ -52,6 +52,7 @@ namespace AsyncAnalyzers.Common
             SequentialAwaitsMaxDegree,
             FireAndForgetMethods,
             UnobservedTaskPreferredFix,
+            ConfigureAwaitMode,
             ReportContractBound,
             AsyncVoidPublicApi,
             CascadeDepth,
@@ -71,6 +72,7 @@ namespace AsyncAnalyzers.Common
                 .Add(DiagnosticIds.AwaitUsing, ImmutableArray.Create(AwaitUsingExcludeTypes.GlobalKey))
                 .Add(DiagnosticIds.BoundFanOut, ImmutableArray.Create(FanOutMaxDegree.GlobalKey))
                 .Add(DiagnosticIds.SequentialAwaits, ImmutableArray.Create(SequentialAwaitsMaxDegree.GlobalKey))
+                .Add(DiagnosticIds.ConfigureAwait, ImmutableArray.Create(ConfigureAwaitMode.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,

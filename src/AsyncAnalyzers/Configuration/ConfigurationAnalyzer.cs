@@ -122,7 +122,7 @@ namespace AsyncAnalyzers.Configuration
                         ? null
                         : "expected a non-negative whole number";
                 case OptionKind.Choice:
-                    foreach (var choice in RuleOptions.PreferredFixChoices)
+                    foreach (var choice in option.Choices)
                     {
                         if (string.Equals(trimmed, choice, StringComparison.OrdinalIgnoreCase))
                         {
@@ -130,7 +130,7 @@ namespace AsyncAnalyzers.Configuration
                         }
                     }
 
-                    return "expected one of " + string.Join(", ", RuleOptions.PreferredFixChoices);
+                    return "expected one of " + string.Join(", ", option.Choices);
                 case OptionKind.DocumentationIds:
                     foreach (var entry in Options.SplitList(value))
                     {

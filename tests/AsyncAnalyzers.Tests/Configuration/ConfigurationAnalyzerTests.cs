@@ -119,13 +119,23 @@ namespace AsyncAnalyzers.Tests.Configuration
                 Invalid(
                     "async_analyzers.cascade_deep",
                     "2",
-                    "'cascade_deep' is not an AsyncAnalyzers option; known options: exclude_methods, extra_async_twins, exclude_types, max_degree_of_parallelism, fire_and_forget_methods, preferred_fix, report_contract_bound, cascade_public_api, cascade_depth, rename_to_async_suffix"));
+                    "'cascade_deep' is not an AsyncAnalyzers option; known options: exclude_methods, extra_async_twins, exclude_types, max_degree_of_parallelism, fire_and_forget_methods, preferred_fix, configure_await, report_contract_bound, cascade_public_api, cascade_depth, rename_to_async_suffix"));
 
         [Fact]
         public Task Preferred_fix_outside_its_choices()
             => VerifyEditorConfigAsync(
                 "async_analyzers.ASYNC201.preferred_fix = first",
                 Invalid("async_analyzers.async201.preferred_fix", "first", "expected one of discard, cascade"));
+
+        [Fact]
+        public Task Configure_await_outside_its_choices()
+            => VerifyEditorConfigAsync(
+                "async_analyzers.configure_await = sometimes",
+                Invalid("async_analyzers.configure_await", "sometimes", "expected one of library, always, never"));
+
+        [Fact]
+        public Task Configure_await_choices_are_accepted_in_any_case()
+            => VerifyEditorConfigAsync("async_analyzers.ASYNC601.configure_await = Always");
 
         [Fact]
         public async Task The_same_setting_in_two_sections_is_reported_once()

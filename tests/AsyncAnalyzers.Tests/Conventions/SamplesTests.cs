@@ -55,7 +55,7 @@ namespace AsyncAnalyzers.Tests.Conventions
             }
 
             var exceptions = new List<Exception>();
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(default), (e, _, _) => exceptions.Add(e), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(default, EditorConfigOptions(folder, trees)), (e, _, _) => exceptions.Add(e), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
             var diagnostics = await compilation.WithAnalyzers(Repository.Analyzers, options).GetAnalyzerDiagnosticsAsync();
             Assert.Empty(exceptions);
             var actual = new SortedSet<string>(
@@ -73,6 +73,39 @@ namespace AsyncAnalyzers.Tests.Conventions
             foreach (var descriptor in Repository.Descriptors.Where(d => d.Category != "Configuration"))
             {
                 Assert.True(expected.Any(e => e.EndsWith(descriptor.Id, StringComparison.Ordinal)), $"samples/ has no case for {descriptor.Id}");
+            }
+        }
+
+        /// <summary>The behaviour options samples/.editorconfig gives each file, as the build reads them.</summary>
+        private static AnalyzerConfigOptionsProvider EditorConfigOptions(string folder, IEnumerable<SyntaxTree> trees)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(folder)!, ".editorconfig");
+            var set = AnalyzerConfigSet.Create(new[] { AnalyzerConfig.Parse(File.ReadAllText(path), path) });
+            return new TreeOptions(trees.ToDictionary(t => t, t => set.GetOptionsForSourcePath(t.FilePath).AnalyzerOptions));
+        }
+
+        private sealed class TreeOptions : AnalyzerConfigOptionsProvider
+        {
+            private readonly Dictionary<SyntaxTree, System.Collections.Immutable.ImmutableDictionary<string, string>> _trees;
+
+            public TreeOptions(Dictionary<SyntaxTree, System.Collections.Immutable.ImmutableDictionary<string, string>> trees) => _trees = trees;
+
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree)
+                => new Values(_trees.TryGetValue(tree, out var values) ? values : System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+
+            private sealed class Values : AnalyzerConfigOptions
+            {
+                private readonly System.Collections.Immutable.ImmutableDictionary<string, string> _values;
+
+                public Values(System.Collections.Immutable.ImmutableDictionary<string, string> values) => _values = values;
+
+                public override IEnumerable<string> Keys => _values.Keys;
+
+                public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
             }
         }
     }

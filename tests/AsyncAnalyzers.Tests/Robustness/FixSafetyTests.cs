@@ -29,9 +29,12 @@ namespace AsyncAnalyzers.Tests.Robustness
         {
             ["ASYNC104"] = ImmutableHashSet.Create("ASYNC102", "ASYNC103", "ASYNC303", "ASYNC304"),
             ["ASYNC203"] = ImmutableHashSet.Create("ASYNC201"),
+            ["ASYNC106"] = ImmutableHashSet.Create("ASYNC601"),
             ["ASYNC204"] = ImmutableHashSet.Create("ASYNC302", "ASYNC303", "ASYNC506"),
             ["ASYNC207"] = ImmutableHashSet.Create("ASYNC102", "ASYNC103", "ASYNC105", "ASYNC303", "ASYNC304"),
             ["ASYNC301"] = ImmutableHashSet.Create("ASYNC302", "ASYNC303"),
+            ["ASYNC401"] = ImmutableHashSet.Create("ASYNC601"),
+            ["ASYNC402"] = ImmutableHashSet.Create("ASYNC601"),
             ["ASYNC506"] = ImmutableHashSet.Create("ASYNC302"),
         }.ToImmutableDictionary();
 
