@@ -333,6 +333,17 @@ namespace AsyncAnalyzers
                          "by async_analyzers.configure_await (library, always, never); the rule ships disabled.",
             isEnabledByDefault: false);
 
+        public static readonly DiagnosticDescriptor ReturnTaskDirectly = Create(
+            DiagnosticIds.ReturnTaskDirectly,
+            title: "Return the task directly",
+            messageFormat: "'{0}' only awaits its last call; return that task instead of awaiting it (no state machine)",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "An async method whose only await is its final 'return await x' can return x itself and skip the state machine. " +
+                         "The trade-off: exceptions thrown before that call leave synchronously instead of on the task, and the method " +
+                         "disappears from async stack traces. Opinions differ, so the rule ships disabled.",
+            isEnabledByDefault: false);
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -32,5 +32,6 @@ namespace AsyncAnalyzers
         public const string SequentialAwaits = "ASYNC506";
         public const string BoundFanOut = "ASYNC507";
         public const string ConfigureAwait = "ASYNC601";
+        public const string ReturnTaskDirectly = "ASYNC604";
     }
 }

@@ -35,7 +35,8 @@ namespace AsyncAnalyzers.Tests.Robustness
             ["ASYNC301"] = ImmutableHashSet.Create("ASYNC302", "ASYNC303"),
             ["ASYNC401"] = ImmutableHashSet.Create("ASYNC601"),
             ["ASYNC402"] = ImmutableHashSet.Create("ASYNC601"),
-            ["ASYNC506"] = ImmutableHashSet.Create("ASYNC302"),
+            ["ASYNC503"] = ImmutableHashSet.Create("ASYNC604"),
+            ["ASYNC506"] = ImmutableHashSet.Create("ASYNC302", "ASYNC604"),
         }.ToImmutableDictionary();
 
         private readonly ITestOutputHelper _output;
