@@ -127,8 +127,8 @@ namespace AsyncAnalyzers.CodeFixes.Design
         private static FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (FindFunction(root, diagnostic) is not { } function
-                || !AsyncWithoutAwaitAnalyzer.AsyncKeyword(function).IsKind(SyntaxKind.AsyncKeyword)
-                || AsyncWithoutAwaitAnalyzer.Body(function) is not { } body
+                || !AsyncFunctionSyntax.AsyncKeyword(function).IsKind(SyntaxKind.AsyncKeyword)
+                || AsyncFunctionSyntax.Body(function) is not { } body
                 || AsyncWithoutAwaitAnalyzer.HasAwaitOrYield(body))
             {
                 return null;

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading;
 using AsyncAnalyzers.CodeFixes.Common;
 using AsyncAnalyzers.CodeFixes.Rewriting;
+using AsyncAnalyzers.Common;
 using AsyncAnalyzers.Design;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -58,7 +59,7 @@ namespace AsyncAnalyzers.CodeFixes.Design
             {
                 if (node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
                 {
-                    return AsyncWithoutAwaitAnalyzer.Body(node) is { } body && ReturnTaskDirectlyAnalyzer.FinalAwait(body) is { } await
+                    return AsyncFunctionSyntax.Body(node) is { } body && ReturnTaskDirectlyAnalyzer.FinalAwait(body) is { } await
                         ? (node, await)
                         : null;
                 }

@@ -1,4 +1,5 @@
 using System;
+using AsyncAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,14 +68,7 @@ namespace AsyncAnalyzers.CodeFixes.Rewriting
         /// <summary>Removes the <c>async</c> modifier of a method, local function or lambda; its leading trivia moves to the next token.</summary>
         public static SyntaxNode RemoveAsyncModifier(SyntaxNode function)
         {
-            var modifiers = function switch
-            {
-                MethodDeclarationSyntax method => method.Modifiers,
-                LocalFunctionStatementSyntax local => local.Modifiers,
-                AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
-                _ => default,
-            };
-
+            var modifiers = AsyncFunctionSyntax.Modifiers(function);
             var index = modifiers.IndexOf(SyntaxKind.AsyncKeyword);
             if (index < 0)
             {

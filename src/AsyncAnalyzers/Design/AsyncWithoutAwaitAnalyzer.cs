@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,20 +34,14 @@ namespace AsyncAnalyzers.Design
 
         private static void Register(AnalysisContext context)
         {
-            context.RegisterSyntaxNodeAction(
-                Analyze,
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement,
-                SyntaxKind.ParenthesizedLambdaExpression,
-                SyntaxKind.SimpleLambdaExpression,
-                SyntaxKind.AnonymousMethodExpression);
+            context.RegisterSyntaxNodeAction(Analyze, AsyncFunctionSyntax.Kinds);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context)
         {
             var node = context.Node;
-            var asyncKeyword = AsyncKeyword(node);
-            if (!asyncKeyword.IsKind(SyntaxKind.AsyncKeyword) || Body(node) is not { } body || IsThrowOnly(body) || HasAwaitOrYield(body))
+            var asyncKeyword = AsyncFunctionSyntax.AsyncKeyword(node);
+            if (!asyncKeyword.IsKind(SyntaxKind.AsyncKeyword) || AsyncFunctionSyntax.Body(node) is not { } body || IsThrowOnly(body) || HasAwaitOrYield(body))
             {
                 return;
             }
@@ -56,7 +51,7 @@ namespace AsyncAnalyzers.Design
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncWithoutAwait, asyncKeyword.GetLocation(), Name(node)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncWithoutAwait, asyncKeyword.GetLocation(), AsyncFunctionSyntax.Name(node)));
         }
 
         /// <summary>
@@ -113,37 +108,6 @@ namespace AsyncAnalyzers.Design
             return false;
         }
 
-        /// <summary>The <c>async</c> modifier of a function, or a default token.</summary>
-        public static SyntaxToken AsyncKeyword(SyntaxNode function)
-        {
-            var modifiers = function switch
-            {
-                MethodDeclarationSyntax method => method.Modifiers,
-                LocalFunctionStatementSyntax local => local.Modifiers,
-                AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
-                _ => default,
-            };
-
-            foreach (var modifier in modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.AsyncKeyword))
-                {
-                    return modifier;
-                }
-            }
-
-            return default;
-        }
-
-        /// <summary>The block or expression body of a method, local function or lambda; null when it has none.</summary>
-        public static CSharpSyntaxNode? Body(SyntaxNode function) => function switch
-        {
-            MethodDeclarationSyntax method => (CSharpSyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
-            LocalFunctionStatementSyntax local => (CSharpSyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
-            AnonymousFunctionExpressionSyntax lambda => lambda.Body,
-            _ => null,
-        };
-
         /// <summary><c>{ throw …; }</c> or <c>=> throw …</c>: a placeholder, or a member a contract requires and this type refuses.</summary>
         private static bool IsThrowOnly(CSharpSyntaxNode body)
             => body is ThrowExpressionSyntax || (body is BlockSyntax { Statements: { Count: 1 } statements } && statements[0] is ThrowStatementSyntax);
@@ -151,7 +115,7 @@ namespace AsyncAnalyzers.Design
         /// <summary>Whether the body awaits (or yields) itself; nested lambdas and local functions are theirs, not its.</summary>
         internal static bool HasAwaitOrYield(SyntaxNode body)
         {
-            foreach (var node in body.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
+            foreach (var node in AsyncFunctionSyntax.OwnNodes(body))
             {
                 switch (node)
                 {
@@ -169,13 +133,5 @@ namespace AsyncAnalyzers.Design
 
             return false;
         }
-
-        private static string Name(SyntaxNode function) => function switch
-        {
-            MethodDeclarationSyntax method => method.Identifier.ValueText,
-            LocalFunctionStatementSyntax local => local.Identifier.ValueText,
-            AnonymousMethodExpressionSyntax => "anonymous method",
-            _ => "lambda",
-        };
     }
 }

@@ -24,20 +24,14 @@ namespace AsyncAnalyzers.Design
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                Analyze,
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement,
-                SyntaxKind.ParenthesizedLambdaExpression,
-                SyntaxKind.SimpleLambdaExpression,
-                SyntaxKind.AnonymousMethodExpression);
+            context.RegisterSyntaxNodeAction(Analyze, AsyncFunctionSyntax.Kinds);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context)
         {
             var function = context.Node;
-            var asyncKeyword = AsyncWithoutAwaitAnalyzer.AsyncKeyword(function);
-            if (!asyncKeyword.IsKind(SyntaxKind.AsyncKeyword) || AsyncWithoutAwaitAnalyzer.Body(function) is not { } body
+            var asyncKeyword = AsyncFunctionSyntax.AsyncKeyword(function);
+            if (!asyncKeyword.IsKind(SyntaxKind.AsyncKeyword) || AsyncFunctionSyntax.Body(function) is not { } body
                 || FinalAwait(body) is not { } await || !IsOnlyAwait(body, await) || MayBeNull(Awaited(await)))
             {
                 return;
@@ -55,18 +49,8 @@ namespace AsyncAnalyzers.Design
                 return;
             }
 
-            var location = function switch
-            {
-                MethodDeclarationSyntax method => method.Identifier.GetLocation(),
-                LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
-                _ => asyncKeyword.GetLocation(),
-            };
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReturnTaskDirectly, location, function switch
-            {
-                MethodDeclarationSyntax method => method.Identifier.ValueText,
-                LocalFunctionStatementSyntax local => local.Identifier.ValueText,
-                _ => "lambda",
-            }));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ReturnTaskDirectly, AsyncFunctionSyntax.NameLocation(function, asyncKeyword), AsyncFunctionSyntax.Name(function)));
         }
 
         /// <summary>The await the function ends with: <c>=> await x</c>, or the body's last statement <c>return await x;</c> / <c>await x;</c>.</summary>
@@ -106,7 +90,7 @@ namespace AsyncAnalyzers.Design
         /// <summary>No other await, await foreach/using, return or using declaration in the function's own body.</summary>
         private static bool IsOnlyAwait(SyntaxNode body, AwaitExpressionSyntax final)
         {
-            foreach (var node in body.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
+            foreach (var node in AsyncFunctionSyntax.OwnNodes(body))
             {
                 switch (node)
                 {

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Design;
+using AsyncAnalyzers.Common;
 using AsyncAnalyzers.Design;
 using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
@@ -32,8 +33,8 @@ namespace AsyncAnalyzers.Tests.Design
                     c =>
                     {
                         var method = (Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)c.Node;
-                        if (AsyncWithoutAwaitAnalyzer.AsyncKeyword(method).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsyncKeyword)
-                            && AsyncWithoutAwaitAnalyzer.Body(method) is { } body && !AsyncWithoutAwaitAnalyzer.HasAwaitOrYield(body))
+                        if (AsyncFunctionSyntax.AsyncKeyword(method).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsyncKeyword)
+                            && AsyncFunctionSyntax.Body(method) is { } body && !AsyncWithoutAwaitAnalyzer.HasAwaitOrYield(body))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Descriptor, method.Identifier.GetLocation()));
                         }
