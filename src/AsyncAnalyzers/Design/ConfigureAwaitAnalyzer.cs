@@ -35,13 +35,7 @@ namespace AsyncAnalyzers.Design
                 var isLibrary = IsLibraryProject(start.Compilation, start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
                 var configurable = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
                 start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (Required(c, isLibrary))
-                        {
-                            Analyze(c, known, configurable);
-                        }
-                    },
+                    c => Analyze(c, known, configurable, isLibrary),
                     OperationKind.Await,
                     OperationKind.Loop,
                     OperationKind.Using,
@@ -94,35 +88,41 @@ namespace AsyncAnalyzers.Design
             return string.Equals(mode, "always", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static void Analyze(OperationAnalysisContext context, KnownSymbols known, ConcurrentDictionary<ITypeSymbol, bool> configurable)
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols known, ConcurrentDictionary<ITypeSymbol, bool> configurable, bool isLibrary)
         {
             switch (context.Operation)
             {
                 case IAwaitOperation { Syntax: AwaitExpressionSyntax syntax } await
                     when await.Operation.Type is { } type && HasConfigureAwait(type, configurable):
-                    Report(context, syntax.AwaitKeyword, "Await", "'await'");
+                    Report(context, isLibrary, syntax.AwaitKeyword, "Await", "'await'");
                     break;
                 case IForEachLoopOperation { IsAsynchronous: true, Syntax: CommonForEachStatementSyntax syntax } loop
                     when known.TaskAsyncEnumerableExtensions is not null && IsAsyncEnumerable(OperationTree.Unwrap(loop.Collection).Type, known) && !IsConfigured(loop.Collection):
-                    Report(context, syntax.AwaitKeyword, "ForEach", "'await foreach'");
+                    Report(context, isLibrary, syntax.AwaitKeyword, "ForEach", "'await foreach'");
                     break;
                 case IUsingOperation { IsAsynchronous: true, Syntax: UsingStatementSyntax syntax } @using
                     when known.TaskAsyncEnumerableExtensions is not null && !IsConfiguredDisposable(@using.Resources, known):
-                    Report(context, syntax.AwaitKeyword, "Using", "'await using'");
+                    Report(context, isLibrary, syntax.AwaitKeyword, "Using", "'await using'");
                     break;
                 case IUsingDeclarationOperation { IsAsynchronous: true, Syntax: LocalDeclarationStatementSyntax syntax } declaration
                     when known.TaskAsyncEnumerableExtensions is not null && !IsConfiguredDisposable(declaration.DeclarationGroup, known):
-                    Report(context, syntax.AwaitKeyword, "Using", "'await using'");
+                    Report(context, isLibrary, syntax.AwaitKeyword, "Using", "'await using'");
                     break;
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Microsoft.CodeAnalysis.SyntaxToken awaitKeyword, string shape, string what)
-            => context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.ConfigureAwait,
-                awaitKeyword.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
-                what));
+        /// <summary>Reports when the file's <c>configure_await</c> mode asks for ConfigureAwait (the options are read only here, for candidates).</summary>
+        private static void Report(OperationAnalysisContext context, bool isLibrary, Microsoft.CodeAnalysis.SyntaxToken awaitKeyword, string shape, string what)
+        {
+            if (Required(context, isLibrary))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ConfigureAwait,
+                    awaitKeyword.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
+                    what));
+            }
+        }
 
         /// <summary>Task, ValueTask (generic or not) or any awaitable with an instance <c>ConfigureAwait(bool)</c>: not yet configured.</summary>
         private static bool HasConfigureAwait(ITypeSymbol type, ConcurrentDictionary<ITypeSymbol, bool> cache)
