@@ -333,6 +333,17 @@ namespace AsyncAnalyzers
                          "by async_analyzers.configure_await (library, always, never); the rule ships disabled.",
             isEnabledByDefault: false);
 
+        public static readonly DiagnosticDescriptor ConsumeValueTaskOnce = Create(
+            DiagnosticIds.ConsumeValueTaskOnce,
+            title: "Consume a ValueTask once",
+            messageFormat: "ValueTask '{0}' {1}",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Warning,
+            description: "A ValueTask may be backed by a pooled IValueTaskSource that is reused as soon as it is consumed once: a second " +
+                         "await, AsTask, Result or GetAwaiter().GetResult() may read another operation's result or throw. A ValueTask kept " +
+                         "while something else is awaited is never consumed at all when that await throws. Await it once, or store " +
+                         "'.AsTask()' when the value is needed more than once or later.");
+
         public static readonly DiagnosticDescriptor ReturnTaskDirectly = Create(
             DiagnosticIds.ReturnTaskDirectly,
             title: "Return the task directly",

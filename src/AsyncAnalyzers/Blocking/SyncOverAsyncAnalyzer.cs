@@ -51,7 +51,10 @@ namespace AsyncAnalyzers.Blocking
                 || IsAwaiterGetResult(function, known)
                 || IsDisposeBlockingOnDisposeAsync(function, call.Operation, known)
                 || OperationTree.IsInExpressionTreeOrNameof(call.Operation, known)
-                || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known)))
+                || (call.Task != null && TaskCompletion.IsProvenComplete(call.Task, known))
+
+                // A ValueTask consumed again, or first consumed after another await, is ASYNC603's finding (await alone would not fix it).
+                || (call.Task != null && ValueTaskReuse.IsReported(OperationTree.Unwrap(call.Task), context.ContainingSymbol, context.GetControlFlowGraph, known)))
             {
                 return;
             }

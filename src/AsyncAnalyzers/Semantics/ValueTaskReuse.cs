@@ -1,0 +1,427 @@
+using System;
+using System.Collections.Generic;
+using AsyncAnalyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics
+{
+    /// <summary>Why a consumption of a ValueTask variable is wrong (ASYNC603).</summary>
+    internal enum ValueTaskReuseKind
+    {
+        /// <summary>An earlier consumption (await, AsTask, Result, GetAwaiter, ConfigureAwait, Preserve) can reach this one.</summary>
+        ConsumedAgain,
+
+        /// <summary>The value was stored and another await runs before this, its first consumption.</summary>
+        AfterAnotherAwait,
+    }
+
+    /// <summary>
+    /// ASYNC603's proof, shared with ASYNC102/ASYNC104 (which leave these sites to it): a ValueTask local or parameter
+    /// consumed again on some path after a first consumption with no new value assigned in between, or consumed only
+    /// after another await ran since it was assigned. Paths come from the control flow graph, so consumptions in
+    /// exclusive branches never pair and a loop that consumes a value assigned outside it does. A variable that escapes —
+    /// passed, returned, copied, captured by a lambda, taken by ref — is never judged: what happens to it is unknown.
+    /// </summary>
+    internal static class ValueTaskReuse
+    {
+        private const int Undefined = 0;
+        private const int Defined = 1;
+        private const int DefinedThenAwait = 2;
+        private const int Consumed = 3;
+
+        /// <summary>What a reference to a ValueTask variable does.</summary>
+        private enum Use
+        {
+            Other,
+            Consume,
+            Write,
+            Inspect,
+        }
+
+        /// <summary>
+        /// Every wrong consumption in one operation block (a member body with its lambdas and local functions), by the syntax
+        /// of the consuming expression. Null when the block has none. <paramref name="graph"/> is asked only when a
+        /// variable is consumed twice, in a loop, or in a function that awaits something else.
+        /// </summary>
+        public static Dictionary<SyntaxNode, ValueTaskReuseKind>? Find(IOperation block, ISymbol owner, Func<ControlFlowGraph?> graph, KnownSymbols known)
+        {
+            Dictionary<ISymbol, Candidate>? candidates = null;
+            HashSet<ISymbol>? awaitingFunctions = null;
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                ISymbol? variable;
+                switch (operation)
+                {
+                    case IAwaitOperation await:
+                        if (!IsVariableOfValueTask(OperationTree.Unwrap(await.Operation), known))
+                        {
+                            (awaitingFunctions ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(EnclosingFunction(await, owner));
+                        }
+
+                        continue;
+                    case ILocalReferenceOperation local:
+                        variable = local.Local;
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        variable = parameter.Parameter;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (!known.IsValueTask(operation.Type))
+                {
+                    continue;
+                }
+
+                candidates ??= new Dictionary<ISymbol, Candidate>(SymbolEqualityComparer.Default);
+                candidates.TryGetValue(variable, out var candidate);
+                var use = Classify(operation, known, out _);
+                if (use == Use.Other || !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation, owner), variable.ContainingSymbol))
+                {
+                    candidate.Escapes = true;
+                }
+                else if (use == Use.Consume)
+                {
+                    candidate.Consumptions++;
+                    candidate.InLoop |= IsInLoop(operation);
+                }
+
+                candidates[variable] = candidate;
+            }
+
+            if (candidates is null)
+            {
+                return null;
+            }
+
+            Dictionary<SyntaxNode, ValueTaskReuseKind>? found = null;
+            ControlFlowGraph? root = null;
+            foreach (var pair in candidates)
+            {
+                var candidate = pair.Value;
+                var function = pair.Key.ContainingSymbol;
+                if (candidate.Escapes || candidate.Consumptions == 0
+                    || (candidate.Consumptions == 1 && !candidate.InLoop && (awaitingFunctions is null || !awaitingFunctions.Contains(function))))
+                {
+                    continue;
+                }
+
+                root ??= graph();
+                if (root is null || FunctionGraph(root, function, owner) is not { } functionGraph)
+                {
+                    continue;
+                }
+
+                Walk(functionGraph, pair.Key, known, ref found);
+            }
+
+            return found;
+        }
+
+        /// <summary>Whether the site (a blocking call's task) is a consumption ASYNC603 reports.</summary>
+        public static bool IsReported(IOperation task, ISymbol owner, Func<ControlFlowGraph?> graph, KnownSymbols known)
+        {
+            if (!IsVariableOfValueTask(task, known) || Consumer(task, known) is not { } consumer)
+            {
+                return false;
+            }
+
+            var block = task;
+            while (block.Parent != null)
+            {
+                block = block.Parent;
+            }
+
+            var found = Find(block, owner, graph, known);
+            return found != null && found.ContainsKey(ReportedSyntax(consumer));
+        }
+
+        /// <summary>
+        /// The syntax a diagnostic covers: the whole <c>await vt.ConfigureAwait(false)</c> and
+        /// <c>vt.GetAwaiter().GetResult()</c>, otherwise the consuming expression itself.
+        /// </summary>
+        public static SyntaxNode ReportedSyntax(IOperation consumer)
+        {
+            var node = consumer;
+            if (node is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+            {
+                if (node.Parent is IAwaitOperation await)
+                {
+                    return await.Syntax;
+                }
+
+                if (node.Parent is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter)
+                {
+                    node = getAwaiter;
+                }
+            }
+
+            if (node is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } && node.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" } getResult)
+            {
+                node = getResult;
+            }
+
+            return node.Syntax;
+        }
+
+        private static bool IsVariableOfValueTask(IOperation operation, KnownSymbols known)
+            => operation is ILocalReferenceOperation or IParameterReferenceOperation && known.IsValueTask(operation.Type);
+
+        /// <summary>The operation that consumes the variable read by <paramref name="reference"/>, if that read consumes it.</summary>
+        private static IOperation? Consumer(IOperation reference, KnownSymbols known)
+            => Classify(reference, known, out var consumer) == Use.Consume ? consumer : null;
+
+        private static Use Classify(IOperation reference, KnownSymbols known, out IOperation? consumer)
+        {
+            consumer = null;
+            var child = reference;
+            var parent = reference.Parent;
+            while (parent is IParenthesizedOperation)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IAwaitOperation:
+                    consumer = parent;
+                    return Use.Consume;
+                case IInvocationOperation invocation when invocation.Instance == child && known.IsValueTask(invocation.TargetMethod.ContainingType):
+                    switch (invocation.TargetMethod.Name)
+                    {
+                        case "AsTask":
+                        case "Preserve":
+                        case "ConfigureAwait":
+                        case "GetAwaiter":
+                            consumer = invocation;
+                            return Use.Consume;
+                    }
+
+                    return Use.Other;
+                case IPropertyReferenceOperation property when property.Instance == child:
+                    switch (property.Property.Name)
+                    {
+                        case "Result":
+                            consumer = property;
+                            return Use.Consume;
+                        case "IsCompleted":
+                        case "IsCompletedSuccessfully":
+                        case "IsFaulted":
+                        case "IsCanceled":
+                            return Use.Inspect;
+                    }
+
+                    return Use.Other;
+                case ISimpleAssignmentOperation assignment when assignment.Target == child:
+                    return Use.Write;
+                default:
+                    return Use.Other;
+            }
+        }
+
+        private static ISymbol EnclosingFunction(IOperation operation, ISymbol owner)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda.Symbol;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol;
+                }
+            }
+
+            return owner;
+        }
+
+        private static bool IsInLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation:
+                        return true;
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The graph of <paramref name="function"/>: the member's own, or a lambda's or local function's nested in it.</summary>
+        private static ControlFlowGraph? FunctionGraph(ControlFlowGraph graph, ISymbol function, ISymbol owner)
+        {
+            if (SymbolEqualityComparer.Default.Equals(function, owner))
+            {
+                return graph;
+            }
+
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                var nested = graph.GetLocalFunctionControlFlowGraph(localFunction);
+                if (FunctionGraph(nested, function, localFunction) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    if (FindInLambdas(graph, operation, function) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                if (block.BranchValue != null && FindInLambdas(graph, block.BranchValue, function) is { } inBranch)
+                {
+                    return inBranch;
+                }
+            }
+
+            return null;
+        }
+
+        private static ControlFlowGraph? FindInLambdas(ControlFlowGraph graph, IOperation operation, ISymbol function)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IFlowAnonymousFunctionOperation lambda)
+                {
+                    var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda);
+                    if (FunctionGraph(nested, function, lambda.Symbol) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Paths through the function's graph, tracking one variable: assigned, assigned then another await, consumed.</summary>
+        private static void Walk(ControlFlowGraph graph, ISymbol variable, KnownSymbols known, ref Dictionary<SyntaxNode, ValueTaskReuseKind>? found)
+        {
+            var blocks = graph.Blocks;
+            var seen = new bool[blocks.Length * 4];
+            var pending = new Stack<(int Block, int State)>();
+            pending.Push((0, variable is IParameterSymbol ? Defined : Undefined));
+            var events = new List<IOperation>();
+            while (pending.Count > 0)
+            {
+                var (ordinal, state) = pending.Pop();
+                if (seen[(ordinal * 4) + state])
+                {
+                    continue;
+                }
+
+                seen[(ordinal * 4) + state] = true;
+                var block = blocks[ordinal];
+                events.Clear();
+                foreach (var operation in block.Operations)
+                {
+                    CollectEvents(operation, events);
+                }
+
+                if (block.BranchValue != null)
+                {
+                    CollectEvents(block.BranchValue, events);
+                }
+
+                foreach (var operation in events)
+                {
+                    state = Step(operation, state, variable, known, ref found);
+                }
+
+                Follow(block.FallThroughSuccessor, state, pending);
+                Follow(block.ConditionalSuccessor, state, pending);
+            }
+        }
+
+        private static void Follow(ControlFlowBranch? branch, int state, Stack<(int Block, int State)> pending)
+        {
+            if (branch is null)
+            {
+                return;
+            }
+
+            if (branch.Destination != null)
+            {
+                pending.Push((branch.Destination.Ordinal, state));
+            }
+
+            // A branch out of a try runs the finally first: its blocks see the state too.
+            foreach (var region in branch.FinallyRegions)
+            {
+                pending.Push((region.FirstBlockOrdinal, state));
+            }
+        }
+
+        /// <summary>Awaits, variable references and assignments in evaluation order (operands before the operation).</summary>
+        private static void CollectEvents(IOperation operation, List<IOperation> events)
+        {
+            if (operation is IFlowAnonymousFunctionOperation)
+            {
+                return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                CollectEvents(child, events);
+            }
+
+            if (operation is IAwaitOperation or ILocalReferenceOperation or IParameterReferenceOperation or ISimpleAssignmentOperation)
+            {
+                events.Add(operation);
+            }
+        }
+
+        private static int Step(IOperation operation, int state, ISymbol variable, KnownSymbols known, ref Dictionary<SyntaxNode, ValueTaskReuseKind>? found)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    return OperationTree.IsReferenceTo(assignment.Target, variable) ? Defined : state;
+                case IAwaitOperation await:
+                    return state == Defined && !OperationTree.IsReferenceTo(OperationTree.Unwrap(await.Operation), variable) ? DefinedThenAwait : state;
+            }
+
+            if (!OperationTree.IsReferenceTo(operation, variable) || Consumer(operation, known) is not { } consumer)
+            {
+                return state;
+            }
+
+            if (state is Consumed or DefinedThenAwait)
+            {
+                var syntax = ReportedSyntax(consumer);
+                var kind = state == Consumed ? ValueTaskReuseKind.ConsumedAgain : ValueTaskReuseKind.AfterAnotherAwait;
+                found ??= new Dictionary<SyntaxNode, ValueTaskReuseKind>();
+
+                // Reached both ways: "consumed again" is the stronger finding.
+                if (!found.TryGetValue(syntax, out var earlier) || (earlier == ValueTaskReuseKind.AfterAnotherAwait && kind == ValueTaskReuseKind.ConsumedAgain))
+                {
+                    found[syntax] = kind;
+                }
+            }
+
+            return Consumed;
+        }
+
+        private struct Candidate
+        {
+            public int Consumptions;
+            public bool InLoop;
+            public bool Escapes;
+        }
+    }
+}
