@@ -355,6 +355,16 @@ namespace AsyncAnalyzers
                          "disappears from async stack traces. Opinions differ, so the rule ships disabled.",
             isEnabledByDefault: false);
 
+        public static readonly DiagnosticDescriptor ValidateBeforeAwait = Create(
+            DiagnosticIds.ValidateBeforeAwait,
+            title: "Validate arguments before the first await",
+            messageFormat: "'{0}' checks its arguments inside {1}: the exception {2}, not at the call; validate in a non-async method that calls an async local function",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "An async method puts every exception on the task it returns, and an async iterator throws only when enumerated. " +
+                         "An argument check there fails wherever the task is awaited — maybe much later, maybe never — instead of at " +
+                         "the faulty call. Check in a non-async wrapper and run the rest in an async local function.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

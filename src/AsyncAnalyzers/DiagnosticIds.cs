@@ -34,5 +34,6 @@ namespace AsyncAnalyzers
         public const string ConfigureAwait = "ASYNC601";
         public const string ConsumeValueTaskOnce = "ASYNC603";
         public const string ReturnTaskDirectly = "ASYNC604";
+        public const string ValidateBeforeAwait = "ASYNC605";
     }
 }

@@ -226,6 +226,7 @@ namespace AsyncAnalyzers.Common
             KnownType.TaskAsyncEnumerableExtensions => "System.Threading.Tasks.TaskAsyncEnumerableExtensions",
             KnownType.ConfiguredAsyncDisposable => "System.Runtime.CompilerServices.ConfiguredAsyncDisposable",
             KnownType.ConfiguredCancelableAsyncEnumerableOfT => "System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable`1",
+            KnownType.ArgumentException => "System.ArgumentException",
             _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
         };
 
@@ -272,6 +273,7 @@ namespace AsyncAnalyzers.Common
         public INamedTypeSymbol? EnumeratorCancellationAttribute => Get(KnownType.EnumeratorCancellationAttribute);
         public INamedTypeSymbol? OperationCanceledException => Get(KnownType.OperationCanceledException);
         public INamedTypeSymbol? Exception => Get(KnownType.Exception);
+        public INamedTypeSymbol? ArgumentException => Get(KnownType.ArgumentException);
         public INamedTypeSymbol? SpanOfT => Get(KnownType.SpanOfT);
         public INamedTypeSymbol? ReadOnlySpanOfT => Get(KnownType.ReadOnlySpanOfT);
         public INamedTypeSymbol? MemoryOfT => Get(KnownType.MemoryOfT);

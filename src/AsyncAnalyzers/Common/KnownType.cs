@@ -60,6 +60,7 @@ namespace AsyncAnalyzers.Common
         TaskAsyncEnumerableExtensions,
         ConfiguredAsyncDisposable,
         ConfiguredCancelableAsyncEnumerableOfT,
+        ArgumentException,
         /// <summary>The number of known types (not a type).</summary>
         Count,
     }
