@@ -333,6 +333,18 @@ namespace AsyncAnalyzers
                          "by async_analyzers.configure_await (library, always, never); the rule ships disabled.",
             isEnabledByDefault: false);
 
+        public static readonly DiagnosticDescriptor AsyncSuffix = Create(
+            DiagnosticIds.AsyncSuffix,
+            title: "Name async methods with the Async suffix",
+            messageFormat: "{0}",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "The Async suffix tells a reader at the call that the result must be awaited, and lets a synchronous and an " +
+                         "asynchronous version sit side by side. A method returning a task, a ValueTask or an async stream should carry it; " +
+                         "a synchronous method should not. Names fixed by a contract (overrides, interface implementations, Main, test " +
+                         "methods, controller actions, handlers) are exempt. Off by default: renaming public API is a breaking change.",
+            isEnabledByDefault: false);
+
         public static readonly DiagnosticDescriptor ConsumeValueTaskOnce = Create(
             DiagnosticIds.ConsumeValueTaskOnce,
             title: "Consume a ValueTask once",

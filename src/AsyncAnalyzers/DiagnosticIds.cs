@@ -32,6 +32,7 @@ namespace AsyncAnalyzers
         public const string SequentialAwaits = "ASYNC506";
         public const string BoundFanOut = "ASYNC507";
         public const string ConfigureAwait = "ASYNC601";
+        public const string AsyncSuffix = "ASYNC602";
         public const string ConsumeValueTaskOnce = "ASYNC603";
         public const string ReturnTaskDirectly = "ASYNC604";
         public const string ValidateBeforeAwait = "ASYNC605";

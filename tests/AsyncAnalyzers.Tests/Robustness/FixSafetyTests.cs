@@ -27,9 +27,10 @@ namespace AsyncAnalyzers.Tests.Robustness
         /// </summary>
         internal static readonly ImmutableDictionary<string, ImmutableHashSet<string>> MayIntroduce = new Dictionary<string, ImmutableHashSet<string>>
         {
-            ["ASYNC104"] = ImmutableHashSet.Create("ASYNC102", "ASYNC103", "ASYNC303", "ASYNC304"),
-            ["ASYNC203"] = ImmutableHashSet.Create("ASYNC201"),
-            ["ASYNC106"] = ImmutableHashSet.Create("ASYNC601"),
+            ["ASYNC104"] = ImmutableHashSet.Create("ASYNC102", "ASYNC103", "ASYNC303", "ASYNC304", "ASYNC602"),
+            ["ASYNC201"] = ImmutableHashSet.Create("ASYNC602"),
+            ["ASYNC203"] = ImmutableHashSet.Create("ASYNC201", "ASYNC602"),
+            ["ASYNC106"] = ImmutableHashSet.Create("ASYNC601", "ASYNC602"),
             ["ASYNC204"] = ImmutableHashSet.Create("ASYNC302", "ASYNC303", "ASYNC506"),
             ["ASYNC207"] = ImmutableHashSet.Create("ASYNC102", "ASYNC103", "ASYNC105", "ASYNC303", "ASYNC304"),
             ["ASYNC301"] = ImmutableHashSet.Create("ASYNC302", "ASYNC303"),
