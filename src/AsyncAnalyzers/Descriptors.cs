@@ -377,6 +377,16 @@ namespace AsyncAnalyzers
                          "An argument check there fails wherever the task is awaited — maybe much later, maybe never — instead of at " +
                          "the faulty call. Check in a non-async wrapper and run the rest in an async local function.");
 
+        public static readonly DiagnosticDescriptor TokenLast = Create(
+            DiagnosticIds.TokenLast,
+            title: "Put the CancellationToken parameter last",
+            messageFormat: "'{0}' takes its CancellationToken '{1}' before '{2}': put the token last",
+            DiagnosticCategories.Design,
+            DiagnosticSeverity.Info,
+            description: "By .NET convention a CancellationToken is the last parameter (before params arrays and out parameters), so " +
+                         "callers find it in the same place on every API and can leave it to its default. The fix moves it and updates " +
+                         "every call in the solution.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

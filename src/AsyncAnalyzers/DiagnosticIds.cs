@@ -36,5 +36,6 @@ namespace AsyncAnalyzers
         public const string ConsumeValueTaskOnce = "ASYNC603";
         public const string ReturnTaskDirectly = "ASYNC604";
         public const string ValidateBeforeAwait = "ASYNC605";
+        public const string TokenLast = "ASYNC606";
     }
 }

@@ -28,6 +28,9 @@ namespace AsyncAnalyzers.Common
         /// <summary>ASYNC203's fix changes a signature like the cascade does, so it honours the same switch.</summary>
         public static readonly OptionKey AsyncVoidPublicApi = new OptionKey(DiagnosticIds.AsyncVoidMethod, "cascade_public_api", OptionKind.Boolean);
 
+        /// <summary>ASYNC606's fix reorders a signature, so it honours the same switch as the cascade.</summary>
+        public static readonly OptionKey TokenLastPublicApi = new OptionKey(DiagnosticIds.TokenLast, "cascade_public_api", OptionKind.Boolean);
+
         // The cascade fix ("make async and update callers") of ASYNC104 and ASYNC201 reads these three.
         public static readonly OptionKey CascadeDepth = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_depth", OptionKind.Count);
         public static readonly OptionKey CascadePublicApi = new OptionKey(DiagnosticIds.SyncOverAsync, "cascade_public_api", OptionKind.Boolean);
@@ -55,6 +58,7 @@ namespace AsyncAnalyzers.Common
             ConfigureAwaitMode,
             ReportContractBound,
             AsyncVoidPublicApi,
+            TokenLastPublicApi,
             CascadeDepth,
             CascadePublicApi,
             RenameToAsyncSuffix);
@@ -73,6 +77,7 @@ namespace AsyncAnalyzers.Common
                 .Add(DiagnosticIds.BoundFanOut, ImmutableArray.Create(FanOutMaxDegree.GlobalKey))
                 .Add(DiagnosticIds.SequentialAwaits, ImmutableArray.Create(SequentialAwaitsMaxDegree.GlobalKey))
                 .Add(DiagnosticIds.ConfigureAwait, ImmutableArray.Create(ConfigureAwaitMode.GlobalKey))
+                .Add(DiagnosticIds.TokenLast, ImmutableArray.Create(TokenLastPublicApi.GlobalKey))
                 .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
                     AsyncCounterpartExcludeMethods.GlobalKey,
                     AsyncCounterpartExtraTwins.GlobalKey,
