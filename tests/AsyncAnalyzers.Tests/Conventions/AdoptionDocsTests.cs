@@ -170,5 +170,25 @@ namespace AsyncAnalyzers.Tests.Conventions
                 Assert.Contains("(" + doc + ")", readme, StringComparison.Ordinal);
             }
         }
+
+        [Theory]
+        [MemberData(nameof(Repository.RuleIds), MemberType = typeof(Repository))]
+        public void Both_readmes_show_the_peer_rules_each_rule_covers_as_the_migration_map_says(string id)
+        {
+            var map = Repository.Read("docs", "migrating.md").Split('\n').SingleOrDefault(l => l.StartsWith("| " + id + " ", StringComparison.Ordinal));
+            Assert.True(map != null, "docs/migrating.md has no row for " + id);
+            var expected = PeerIds(map!.Split('|')[2]);
+            foreach (var file in new[] { Path.Combine("README.md"), Path.Combine("src", "AsyncAnalyzers.Package", "README.md") })
+            {
+                var row = Repository.Read(file).Split('\n').Single(l => l.StartsWith("| " + id + " |", StringComparison.Ordinal));
+                var cells = row.Split(" | ");
+                var shown = PeerIds(cells[cells.Length - 2]);
+                Assert.True(expected.SequenceEqual(shown), $"{file}: {id} covers [{string.Join(", ", shown)}], the migration map says [{string.Join(", ", expected)}]");
+            }
+        }
+
+        private static string[] PeerIds(string cell)
+            => Regex.Matches(cell, @"\b(VSTHRD\d+|MA\d{4}|CA\d{4}|AsyncFixer\d+|S\d{4}|RCS\d{4}|CS\d{4})\b")
+                .Select(m => m.Value).Distinct().OrderBy(v => v, StringComparer.Ordinal).ToArray();
     }
 }
