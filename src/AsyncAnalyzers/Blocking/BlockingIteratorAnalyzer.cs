@@ -123,25 +123,7 @@ namespace AsyncAnalyzers.Blocking
         }
 
         private static bool IsImplicitInterfaceImplementation(IMethodSymbol method)
-        {
-            if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || method.DeclaredAccessibility != Accessibility.Public)
-            {
-                return false;
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+            => method.DeclaredAccessibility == Accessibility.Public && InterfaceImplementations.ImplementsInterfaceMember(method);
 
         private static Location? NameLocation(IMethodSymbol function)
         {

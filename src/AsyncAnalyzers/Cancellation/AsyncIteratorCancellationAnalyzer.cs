@@ -63,34 +63,12 @@ namespace AsyncAnalyzers.Cancellation
                 }
             }
 
-            if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterface(method))
+            if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || InterfaceImplementations.ImplementsInterfaceMember(method))
             {
                 return;
             }
 
             report(Diagnostic.Create(Descriptors.AsyncIteratorWithoutCancellation, method.Locations[0], method.Name));
-        }
-
-        private static bool ImplementsInterface(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            if (type is null || method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -189,7 +189,7 @@ namespace AsyncAnalyzers.Design
                     return true;
             }
 
-            if (ImplementsInterfaceMember(method) || HasFrameworkAttribute(method) || IsWebEntryPoint(method))
+            if (InterfaceImplementations.ImplementsInterfaceMember(method) || HasFrameworkAttribute(method) || IsWebEntryPoint(method))
             {
                 return true;
             }
@@ -202,22 +202,6 @@ namespace AsyncAnalyzers.Design
 
             // A minimal-API handler's name is its route's contract only by choice, but renaming it is noise to the user.
             return !method.ReturnsVoid && handlers.Value.Contains(method.Name);
-        }
-
-        private static bool ImplementsInterfaceMember(IMethodSymbol method)
-        {
-            foreach (var @interface in method.ContainingType.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static bool HasFrameworkAttribute(IMethodSymbol method)

@@ -64,7 +64,7 @@ namespace AsyncAnalyzers.Design
                     continue;
                 }
 
-                if (ImplementsInterfaceMember(method))
+                if (InterfaceImplementations.ImplementsInterfaceMember(method))
                 {
                     return;
                 }
@@ -110,25 +110,5 @@ namespace AsyncAnalyzers.Design
             return target;
         }
 
-        private static bool ImplementsInterfaceMember(IMethodSymbol method)
-        {
-            if (method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            foreach (var @interface in method.ContainingType.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
     }
 }

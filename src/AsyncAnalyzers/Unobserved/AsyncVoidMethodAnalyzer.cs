@@ -214,24 +214,7 @@ namespace AsyncAnalyzers.Unobserved
                 return true;
             }
 
-            var type = method.ContainingType;
-            if (type is null)
-            {
-                return false;
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (member is IMethodSymbol && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return InterfaceImplementations.ImplementsInterfaceMember(method);
         }
     }
 }
