@@ -31,19 +31,44 @@ namespace AsyncAnalyzers.Design
             context.RegisterCompilationStartAction(static start =>
             {
                 var known = KnownSymbols.Get(start.Compilation);
-                start.RegisterOperationBlockAction(c =>
+                start.RegisterOperationBlockStartAction(blockStart =>
                 {
-                    if (known.ValueTask is null)
+                    // The control-flow analysis runs only for blocks that consume a ValueTask variable at all: most blocks
+                    // never do, and for them the rule costs one cheap test per await, Result and method call.
+                    var candidate = false;
+                    blockStart.RegisterOperationAction(c => candidate |= !candidate && ConsumesValueTaskVariable(c.Operation, known), OperationKind.Await, OperationKind.PropertyReference, OperationKind.Invocation);
+                    blockStart.RegisterOperationBlockEndAction(c =>
                     {
-                        return;
-                    }
+                        if (!candidate || known.ValueTask is null)
+                        {
+                            return;
+                        }
 
-                    foreach (var block in c.OperationBlocks)
-                    {
-                        Analyze(c, block, known);
-                    }
+                        foreach (var block in c.OperationBlocks)
+                        {
+                            Analyze(c, block, known);
+                        }
+                    });
                 });
             });
+        }
+
+        /// <summary><c>await v</c>, <c>v.Result</c>, <c>v.AsTask()</c>… on a local or parameter whose type is a ValueTask.</summary>
+        private static bool ConsumesValueTaskVariable(IOperation operation, KnownSymbols known)
+        {
+            var variable = operation switch
+            {
+                IAwaitOperation await => OperationTree.Unwrap(await.Operation),
+                IPropertyReferenceOperation { Instance: { } instance } => instance,
+                IInvocationOperation { Instance: { } instance } => instance,
+                _ => null,
+            };
+            while (variable is IParenthesizedOperation parenthesized)
+            {
+                variable = parenthesized.Operand;
+            }
+
+            return variable is ILocalReferenceOperation or IParameterReferenceOperation && known.IsValueTask(variable.Type);
         }
 
         private static void Analyze(OperationBlockAnalysisContext context, IOperation block, KnownSymbols known)
