@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Common;
 using AsyncAnalyzers.Design;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -187,24 +188,7 @@ namespace AsyncAnalyzers.CodeFixes.Design
 
             private static async Task<Solution> ApplyAsync(FixAllContext context, CancellationToken cancellationToken)
             {
-                var documents = new List<Document>();
-                switch (context.Scope)
-                {
-                    case FixAllScope.Document when context.Document != null:
-                        documents.Add(context.Document);
-                        break;
-                    case FixAllScope.Project:
-                        documents.AddRange(context.Project.Documents);
-                        break;
-                    default:
-                        foreach (var project in context.Solution.Projects)
-                        {
-                            documents.AddRange(project.Documents);
-                        }
-
-                        break;
-                }
-
+                var documents = FixAllDocuments.InScope(context);
                 var solution = context.Solution;
                 var methods = new List<(ProjectId Project, string Id, string NewName)>();
                 foreach (var document in documents)

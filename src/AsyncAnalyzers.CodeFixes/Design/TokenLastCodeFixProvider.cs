@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Common;
 using AsyncAnalyzers.Common;
 using AsyncAnalyzers.Design;
 using Microsoft.CodeAnalysis;
@@ -324,19 +325,7 @@ namespace AsyncAnalyzers.CodeFixes.Design
 
             private static async Task<Solution> ApplyAsync(FixAllContext context, CancellationToken cancellationToken)
             {
-                var documents = new List<Document>();
-                if (context.Scope == FixAllScope.Document && context.Document != null)
-                {
-                    documents.Add(context.Document);
-                }
-                else
-                {
-                    foreach (var project in context.Scope == FixAllScope.Project ? new[] { context.Project } : (IEnumerable<Project>)context.Solution.Projects)
-                    {
-                        documents.AddRange(project.Documents);
-                    }
-                }
-
+                var documents = FixAllDocuments.InScope(context);
                 // Methods are found again by documentation ID, local functions by document, name and occurrence.
                 var targets = new List<(ProjectId Project, DocumentId Document, string Id, int Occurrence, int Index, int NewIndex)>();
                 foreach (var document in documents)
