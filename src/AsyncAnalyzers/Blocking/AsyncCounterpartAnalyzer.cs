@@ -32,7 +32,9 @@ namespace AsyncAnalyzers.Blocking
                 var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null || known.TaskOfT is null)
+                    // Cheapest first: a name and the enclosing function (no symbol is resolved for code that is not async).
+                    if (c.Operation is not IInvocationOperation invocation || invocation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal)
+                        || !AsyncContext.IsAsyncContext(invocation, c.ContainingSymbol) || known.Task is null || known.TaskOfT is null)
                     {
                         return;
                     }
@@ -51,10 +53,6 @@ namespace AsyncAnalyzers.Blocking
 
             var method = invocation.TargetMethod;
             var name = method.Name;
-            if (name.EndsWith("Async", System.StringComparison.Ordinal) || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol))
-            {
-                return;
-            }
 
             if (name == "Take" && KnownSymbols.Is(method.ContainingType?.OriginalDefinition, known.BlockingCollectionOfT)
                 && !OperationTree.IsInExpressionTreeOrNameof(invocation, known))

@@ -24,7 +24,7 @@ namespace AsyncAnalyzers.Blocking
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Thread is { } thread)
+                    if (c.Operation is IInvocationOperation { TargetMethod.Name: "Sleep" } && known.Thread is { } thread)
                     {
                         AnalyzeInvocation(c, thread);
                     }

@@ -27,7 +27,13 @@ namespace AsyncAnalyzers.Blocking
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null)
+                    // The acquiring names first: most invocations are not a lock, and need no symbol.
+                    if (c.Operation is not IInvocationOperation
+                        {
+                            TargetMethod.Name: "Enter" or "TryEnter" or "WaitOne" or "EnterReadLock" or "TryEnterReadLock"
+                            or "EnterWriteLock" or "TryEnterWriteLock" or "EnterUpgradeableReadLock" or "TryEnterUpgradeableReadLock"
+                        }
+                        || known.Task is null)
                     {
                         return;
                     }

@@ -29,7 +29,7 @@ namespace AsyncAnalyzers.Blocking
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null)
+                    if (!BlockingTaskCalls.MayMatch(c.Operation) || known.Task is null)
                     {
                         return;
                     }

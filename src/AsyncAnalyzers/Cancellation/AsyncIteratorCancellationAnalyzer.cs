@@ -27,7 +27,7 @@ namespace AsyncAnalyzers.Cancellation
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterSymbolAction(c =>
                 {
-                    if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                    if (c.Symbol is not IMethodSymbol { IsAsync: true } || known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
                     {
                         return;
                     }
@@ -36,7 +36,7 @@ namespace AsyncAnalyzers.Cancellation
                 }, SymbolKind.Method);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
+                    if (c.Operation is not ILocalFunctionOperation { Symbol.IsAsync: true } || known.IAsyncEnumerableOfT is null || known.CancellationToken is null)
                     {
                         return;
                     }

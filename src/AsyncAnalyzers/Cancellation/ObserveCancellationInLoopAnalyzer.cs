@@ -30,7 +30,7 @@ namespace AsyncAnalyzers.Cancellation
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.CancellationToken is null)
+                    if (c.Operation is IForEachLoopOperation { IsAsynchronous: true } || !AsyncContext.IsAsyncContext(c.Operation, c.ContainingSymbol) || known.CancellationToken is null)
                     {
                         return;
                     }

@@ -30,7 +30,7 @@ namespace AsyncAnalyzers.Design
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.TaskCreationOptions is { } options)
+                    if (c.Operation.Type is { Name: "TaskCompletionSource" } && known.TaskCreationOptions is { } options)
                     {
                         Analyze(c, known, options);
                     }

@@ -57,7 +57,7 @@ namespace AsyncAnalyzers.Resources
                 }, OperationKind.Using, OperationKind.UsingDeclaration);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.IAsyncDisposable is { } asyncDisposable)
+                    if (c.Operation is IInvocationOperation { TargetMethod.Name: "Dispose" } && known.IAsyncDisposable is { } asyncDisposable)
                     {
                         AnalyzeDispose(c, asyncDisposable);
                     }

@@ -28,7 +28,15 @@ namespace AsyncAnalyzers.Resources
             context.RegisterCompilationStartAction(static start =>
             {
                 var known = KnownSymbols.Get(start.Compilation);
-                start.RegisterOperationAction(c => Analyze(c, known), OperationKind.Invocation);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (c.Operation is IInvocationOperation { TargetMethod.Name: "GetAsyncEnumerator" })
+                        {
+                            Analyze(c, known);
+                        }
+                    },
+                    OperationKind.Invocation);
             });
         }
 

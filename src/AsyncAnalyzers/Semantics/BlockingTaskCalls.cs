@@ -73,6 +73,17 @@ namespace AsyncAnalyzers.Semantics
     internal static class BlockingTaskCalls
     {
         /// <summary>Recognises a blocking call on a task; cheap name tests first.</summary>
+        /// <summary>
+        /// The names <see cref="TryMatch"/> can match, without resolving a symbol: callbacks call this first, so code that
+        /// never blocks on a task never pays for (or compiles) the full match.
+        /// </summary>
+        public static bool MayMatch(IOperation operation) => operation switch
+        {
+            IPropertyReferenceOperation property => property.Property.Name == "Result",
+            IInvocationOperation invocation => invocation.TargetMethod.Name is "Wait" or "GetResult" or "WaitAll" or "WaitAny",
+            _ => false,
+        };
+
         public static bool TryMatch(IOperation operation, KnownSymbols known, out BlockingTaskCall call)
         {
             call = default;

@@ -30,7 +30,9 @@ namespace AsyncAnalyzers.Unobserved
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null)
+                    // Only an async target can be an async void delegate: decided without a symbol lookup.
+                    if (c.Operation is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: true } or IMethodReferenceOperation { Method.IsAsync: true } }
+                        || known.Task is null)
                     {
                         return;
                     }

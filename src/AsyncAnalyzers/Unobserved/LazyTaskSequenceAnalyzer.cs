@@ -27,7 +27,10 @@ namespace AsyncAnalyzers.Unobserved
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null || known.Enumerable is null || known.IEnumerableOfT is null)
+                    if (c.Operation is not IVariableDeclaratorOperation declarator
+                        || declarator.GetVariableInitializer()?.Value is not { } value
+                        || OperationTree.Unwrap(value) is not IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" }
+                        || known.Task is null || known.Enumerable is null || known.IEnumerableOfT is null)
                     {
                         return;
                     }

@@ -29,7 +29,7 @@ namespace AsyncAnalyzers.Unobserved
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null || known.TaskOfT is null)
+                    if (c.Operation is not IInvocationOperation { TargetMethod.Name: "StartNew" or "ContinueWith" } || known.Task is null || known.TaskOfT is null)
                     {
                         return;
                     }

@@ -28,7 +28,7 @@ namespace AsyncAnalyzers.Unobserved
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.Task is null)
+                    if (c.Operation is not IReturnOperation { ReturnedValue: { } returned } || known.Task is null || !known.IsTaskLike(returned.Type))
                     {
                         return;
                     }
