@@ -38,7 +38,8 @@ namespace AsyncAnalyzers.Cancellation
                 var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.CancellationToken is null)
+                    // Most code has no token to forward: decided by names before the token type is resolved.
+                    if (!InScopeToken.MayFind(c.Operation, c.ContainingSymbol) || known.CancellationToken is null)
                     {
                         return;
                     }
@@ -47,7 +48,7 @@ namespace AsyncAnalyzers.Cancellation
                 }, OperationKind.Invocation);
                 start.RegisterOperationAction(c =>
                 {
-                    if (known.CancellationToken is null || known.IAsyncEnumerableOfT is null)
+                    if (c.Operation is not IForEachLoopOperation { IsAsynchronous: true } || known.CancellationToken is null || known.IAsyncEnumerableOfT is null)
                     {
                         return;
                     }

@@ -174,6 +174,48 @@ namespace AsyncAnalyzers.Semantics
         /// The token parameter of the innermost function that has one (never guessing between two of one function); a static
         /// lambda or local function cannot capture outer parameters, so the search stops there. Null when there is none.
         /// </summary>
+        /// <summary>
+        /// Whether <see cref="Find"/> can find anything: a parameter of an enclosing function, or a local of an enclosing
+        /// scope, whose type is named CancellationToken or CancellationTokenSource. Names only: a caller tests this first, so
+        /// code without any token never resolves the token type or walks for a decision.
+        /// </summary>
+        public static bool MayFind(IOperation operation, ISymbol containingSymbol)
+        {
+            for (ISymbol? symbol = AsyncContext.GetEnclosingFunction(operation, containingSymbol); symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (IsTokenName(parameter.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                var locals = current switch
+                {
+                    IBlockOperation block => block.Locals,
+                    IUsingOperation @using => @using.Locals,
+                    ILoopOperation loop => loop.Locals,
+                    ISwitchOperation @switch => @switch.Locals,
+                    _ => ImmutableArray<ILocalSymbol>.Empty,
+                };
+                foreach (var local in locals)
+                {
+                    if (IsTokenName(local.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTokenName(ITypeSymbol type) => type.Name is "CancellationToken" or "CancellationTokenSource";
+
         private static InScopeTokenResult? FindParameter(ISymbol? start, INamedTypeSymbol tokenType)
         {
             for (var symbol = start; symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
