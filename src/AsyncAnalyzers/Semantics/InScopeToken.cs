@@ -66,14 +66,7 @@ namespace AsyncAnalyzers.Semantics
             var sourceType = known.CancellationTokenSource;
             for (var current = operation.Parent; current != null; current = current.Parent)
             {
-                var locals = current switch
-                {
-                    IBlockOperation block => block.Locals,
-                    IUsingOperation @using => @using.Locals,
-                    ILoopOperation loop => loop.Locals,
-                    ISwitchOperation @switch => @switch.Locals,
-                    _ => ImmutableArray<ILocalSymbol>.Empty,
-                };
+                var locals = ScopeLocals(current);
                 foreach (var local in locals)
                 {
                     // The type first: it is a field read, and almost no local is a token. Only a token or token source pays for
@@ -194,14 +187,7 @@ namespace AsyncAnalyzers.Semantics
 
             for (var current = operation.Parent; current != null; current = current.Parent)
             {
-                var locals = current switch
-                {
-                    IBlockOperation block => block.Locals,
-                    IUsingOperation @using => @using.Locals,
-                    ILoopOperation loop => loop.Locals,
-                    ISwitchOperation @switch => @switch.Locals,
-                    _ => ImmutableArray<ILocalSymbol>.Empty,
-                };
+                var locals = ScopeLocals(current);
                 foreach (var local in locals)
                 {
                     if (IsTokenName(local.Type))
@@ -213,6 +199,16 @@ namespace AsyncAnalyzers.Semantics
 
             return false;
         }
+
+        /// <summary>The locals an operation declares for its scope (block, using, loop, switch).</summary>
+        private static ImmutableArray<ILocalSymbol> ScopeLocals(IOperation operation) => operation switch
+        {
+            IBlockOperation block => block.Locals,
+            IUsingOperation @using => @using.Locals,
+            ILoopOperation loop => loop.Locals,
+            ISwitchOperation @switch => @switch.Locals,
+            _ => ImmutableArray<ILocalSymbol>.Empty,
+        };
 
         private static bool IsTokenName(ITypeSymbol type) => type.Name is "CancellationToken" or "CancellationTokenSource";
 
