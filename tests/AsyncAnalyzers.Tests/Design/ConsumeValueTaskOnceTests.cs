@@ -122,6 +122,26 @@ namespace AsyncAnalyzers.Tests.Design
                     """)).RunAsync();
 
         [Fact]
+        public Task A_site_three_calls_above_the_variable_reports_from_its_own_call()
+            => Test(
+                Wrap("""
+                        int Both()
+                        {
+                            var pending = ReadAsync();
+                            var a = {|ASYNC104:pending.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                            return a + [|pending.ConfigureAwait(false).GetAwaiter().GetResult()|];
+                        }
+                    """),
+                Wrap("""
+                        int Both()
+                        {
+                            var pending = ReadAsync().AsTask();
+                            var a = {|ASYNC104:pending.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                            return a + {|ASYNC104:pending.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                        }
+                    """)).RunAsync();
+
+        [Fact]
         public Task AsTask_twice_unwraps_the_calls()
             => Test(
                 Wrap("""
