@@ -42,13 +42,15 @@ namespace AsyncAnalyzers.Semantics
 
         /// <summary>
         /// Every wrong consumption in one operation block (a member body with its lambdas and local functions), by the syntax
-        /// of the consuming expression. Null when the block has none. <paramref name="graph"/> is asked only when a
-        /// variable is consumed twice, in a loop, or in a function that awaits something else.
+        /// of the consuming expression. Null when the block has none. <paramref name="graph"/> is asked only for a variable
+        /// whose findings a walk of the operation tree cannot rule out: consumed twice or in a loop, or consumed once after
+        /// another await that may run after a store (see <see cref="AwaitMayFollowStore"/>).
         /// </summary>
         public static Dictionary<SyntaxNode, ValueTaskReuseKind>? Find(IOperation block, ISymbol owner, Func<ControlFlowGraph?> graph, KnownSymbols known)
         {
             Dictionary<ISymbol, Candidate>? candidates = null;
-            HashSet<ISymbol>? awaitingFunctions = null;
+            List<(ISymbol Function, int End)>? awaits = null;
+            HashSet<ISymbol>? irregular = null;
             foreach (var operation in block.DescendantsAndSelf())
             {
                 ISymbol? variable;
@@ -57,7 +59,21 @@ namespace AsyncAnalyzers.Semantics
                     case IAwaitOperation await:
                         if (!IsVariableOfValueTask(OperationTree.Unwrap(await.Operation), known))
                         {
-                            (awaitingFunctions ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(EnclosingFunction(await, owner));
+                            (awaits ??= new List<(ISymbol Function, int End)>()).Add((EnclosingFunction(await, owner), await.Syntax.Span.End));
+                        }
+
+                        continue;
+                    case ILoopOperation:
+                    case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        // Control that runs code again or awaits without an await operation in the tree: only the graph knows.
+                        (irregular ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(EnclosingFunction(operation, owner));
+                        continue;
+                    case IVariableDeclaratorOperation { Initializer: not null } declarator:
+                        if (known.IsValueTask(declarator.Symbol.Type))
+                        {
+                            CandidateFor(ref candidates, declarator.Symbol).Stored(declarator.Syntax.SpanStart);
                         }
 
                         continue;
@@ -76,8 +92,7 @@ namespace AsyncAnalyzers.Semantics
                     continue;
                 }
 
-                candidates ??= new Dictionary<ISymbol, Candidate>(SymbolEqualityComparer.Default);
-                candidates.TryGetValue(variable, out var candidate);
+                var candidate = CandidateFor(ref candidates, variable);
                 var use = Classify(operation, known, out _);
                 if (use == Use.Other || !SymbolEqualityComparer.Default.Equals(EnclosingFunction(operation, owner), variable.ContainingSymbol))
                 {
@@ -86,10 +101,13 @@ namespace AsyncAnalyzers.Semantics
                 else if (use == Use.Consume)
                 {
                     candidate.Consumptions++;
+                    candidate.ConsumedAt = operation.Syntax.SpanStart;
                     candidate.InLoop |= IsInLoop(operation);
                 }
-
-                candidates[variable] = candidate;
+                else if (use == Use.Write)
+                {
+                    candidate.Stored(operation.Syntax.SpanStart);
+                }
             }
 
             if (candidates is null)
@@ -104,7 +122,7 @@ namespace AsyncAnalyzers.Semantics
                 var candidate = pair.Value;
                 var function = pair.Key.ContainingSymbol;
                 if (candidate.Escapes || candidate.Consumptions == 0
-                    || (candidate.Consumptions == 1 && !candidate.InLoop && (awaitingFunctions is null || !awaitingFunctions.Contains(function))))
+                    || (candidate.Consumptions == 1 && !candidate.InLoop && !AwaitMayFollowStore(pair.Key, candidate, function, awaits, irregular)))
                 {
                     continue;
                 }
@@ -119,6 +137,59 @@ namespace AsyncAnalyzers.Semantics
             }
 
             return found;
+        }
+
+        /// <summary>
+        /// For a variable consumed once, outside loops: whether another await may run between a store and the consumption.
+        /// Without loops, <c>goto</c> and <c>await using</c> in the function, code runs in the order it is written (C#
+        /// evaluates operands left to right; a <c>finally</c> or <c>catch</c> runs after the code written before it), so no
+        /// await that ends after the consumption starts, or before the first store, can come between them. Anything else is
+        /// left to the control flow graph; the answer "no" is exact, "yes" only means the graph is asked.
+        /// </summary>
+        private static bool AwaitMayFollowStore(ISymbol variable, Candidate candidate, ISymbol function, List<(ISymbol Function, int End)>? awaits, HashSet<ISymbol>? irregular)
+        {
+            if (awaits is null)
+            {
+                return false;
+            }
+
+            if ((irregular != null && irregular.Contains(function)) || (candidate.FirstStore < 0 && variable is not IParameterSymbol))
+            {
+                // A local stored in a way the walk does not see (a pattern, a deconstruction) starts anywhere.
+                foreach (var (awaitFunction, _) in awaits)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(awaitFunction, function))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // A parameter is stored on entry.
+            var stored = variable is IParameterSymbol ? int.MinValue : candidate.FirstStore;
+            foreach (var (awaitFunction, end) in awaits)
+            {
+                if (end > stored && end <= candidate.ConsumedAt && SymbolEqualityComparer.Default.Equals(awaitFunction, function))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Candidate CandidateFor(ref Dictionary<ISymbol, Candidate>? candidates, ISymbol variable)
+        {
+            candidates ??= new Dictionary<ISymbol, Candidate>(SymbolEqualityComparer.Default);
+            if (!candidates.TryGetValue(variable, out var candidate))
+            {
+                candidate = new Candidate();
+                candidates.Add(variable, candidate);
+            }
+
+            return candidate;
         }
 
         /// <summary>Whether the site (a blocking call's task) is a consumption ASYNC603 reports.</summary>
@@ -417,11 +488,27 @@ namespace AsyncAnalyzers.Semantics
             return Consumed;
         }
 
-        private struct Candidate
+        /// <summary>What the walk of the operation tree saw of one variable (a class: a dictionary of a struct of ours would
+        /// be compiled afresh by the JIT in every cold compiler process).</summary>
+        private sealed class Candidate
         {
             public int Consumptions;
             public bool InLoop;
             public bool Escapes;
+
+            /// <summary>Where the single consumption starts (the variable's reference).</summary>
+            public int ConsumedAt;
+
+            /// <summary>Where the earliest store seen starts (a declaration with a value, an assignment); -1 when none was seen.</summary>
+            public int FirstStore = -1;
+
+            public void Stored(int position)
+            {
+                if (FirstStore < 0 || position < FirstStore)
+                {
+                    FirstStore = position;
+                }
+            }
         }
     }
 }

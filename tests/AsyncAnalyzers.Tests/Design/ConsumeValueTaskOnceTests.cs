@@ -218,6 +218,56 @@ namespace AsyncAnalyzers.Tests.Design
                 """)).RunAsync();
 
         [Fact]
+        public Task A_parameter_counts_as_stored_before_the_first_statement()
+            => Test(Wrap("""
+                    async Task<int> LaterAsync(ValueTask<int> value)
+                    {
+                        await SaveAsync();
+                        return [|await value|];
+                    }
+
+                    async Task<int> FirstAsync(ValueTask<int> value)
+                    {
+                        var result = await value;
+                        await SaveAsync();
+                        return result;
+                    }
+                """)).RunAsync();
+
+        [Fact]
+        public Task Only_awaits_between_the_store_and_the_consumption_count()
+            => Test(Wrap("""
+                    async Task<int> InTheStoreAsync(bool flag)
+                    {
+                        var pending = flag ? ReadAsync() : new ValueTask<int>(await Task.FromResult(2)); // runs before the store
+                        return await pending;
+                    }
+
+                    async Task<int> InAnotherFunctionAsync()
+                    {
+                        var pending = ReadAsync();
+                        async Task LocalAsync() => await SaveAsync(); // declared here, never run before the consumption
+                        var value = await pending;
+                        await LocalAsync();
+                        return value;
+                    }
+
+                    async Task<int> InsideTheConsumingExpressionAsync()
+                    {
+                        var pending = ReadAsync();
+                        return await pending + await Task.FromResult(1); // after the consumption
+                    }
+
+                    async Task<int> StoredAgainAfterTheAwaitAsync()
+                    {
+                        var pending = ReadAsync();
+                        await SaveAsync();
+                        pending = ReadAsync();
+                        return await pending; // the await ran after the first store only: the graph clears it
+                    }
+                """)).RunAsync();
+
+        [Fact]
         public Task Lambdas_local_functions_and_top_level_statements()
         {
             var test = Test(
