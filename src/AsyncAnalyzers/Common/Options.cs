@@ -66,7 +66,7 @@ namespace AsyncAnalyzers.Common
 
     /// <summary>
     /// Reads behaviour options from .editorconfig / .globalconfig. List values are parsed once per options
-    /// object (the compiler shares one per tree and config), not per node.
+    /// object (the command-line compiler gives each file its own; the IDE shares one per set of sections), not per node.
     /// </summary>
     internal static class Options
     {
@@ -127,13 +127,15 @@ namespace AsyncAnalyzers.Common
 
         private sealed class ListCache
         {
-            private ImmutableDictionary<string, ImmutableArray<string>> _values = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+            // Values are boxed ImmutableArray<string>: a dictionary of a struct value is compiled by the JIT in every cold
+            // compiler process, one of reference types runs the framework's precompiled code.
+            private ImmutableDictionary<string, object> _values = ImmutableDictionary<string, object>.Empty;
 
             public ImmutableArray<string> Get(AnalyzerConfigOptions options, OptionKey key)
             {
                 if (_values.TryGetValue(key.RuleKey, out var cached))
                 {
-                    return cached;
+                    return (ImmutableArray<string>)cached;
                 }
 
                 options.TryGetValue(key.GlobalKey, out var global);

@@ -63,36 +63,60 @@ namespace AsyncAnalyzers.Common
             CascadePublicApi,
             RenameToAsyncSuffix);
 
-        private static readonly ImmutableArray<string> CascadeOptions = ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
+        private static ImmutableArray<string> CascadeOptions => ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
 
         /// <summary>Default <c>fire_and_forget_methods</c>: names of helpers whose call marks a task as deliberately not awaited.</summary>
         public static readonly ImmutableArray<string> DefaultFireAndForgetMethods = ImmutableArray.Create("Forget", "FireAndForget", "NoWait");
-
-        private static readonly ImmutableDictionary<string, ImmutableArray<string>> BehaviourOptions =
-            ImmutableDictionary<string, ImmutableArray<string>>.Empty
-                .Add(DiagnosticIds.UnobservedTask, CascadeOptions.Insert(0, FireAndForgetMethods.GlobalKey).Insert(1, UnobservedTaskPreferredFix.GlobalKey))
-                .Add(DiagnosticIds.SyncOverAsync, CascadeOptions)
-                .Add(DiagnosticIds.AsyncVoidMethod, ImmutableArray.Create(ReportContractBound.GlobalKey, AsyncVoidPublicApi.GlobalKey))
-                .Add(DiagnosticIds.AwaitUsing, ImmutableArray.Create(AwaitUsingExcludeTypes.GlobalKey))
-                .Add(DiagnosticIds.BoundFanOut, ImmutableArray.Create(FanOutMaxDegree.GlobalKey))
-                .Add(DiagnosticIds.SequentialAwaits, ImmutableArray.Create(SequentialAwaitsMaxDegree.GlobalKey))
-                .Add(DiagnosticIds.ConfigureAwait, ImmutableArray.Create(ConfigureAwaitMode.GlobalKey))
-                .Add(DiagnosticIds.TokenLast, ImmutableArray.Create(TokenLastPublicApi.GlobalKey))
-                .Add(DiagnosticIds.AsyncCounterpart, ImmutableArray.Create(
-                    AsyncCounterpartExcludeMethods.GlobalKey,
-                    AsyncCounterpartExtraTwins.GlobalKey,
-                    AsyncTwins.AdditionalFileName));
 
         /// <summary>Every key the rule reads: <c>dotnet_diagnostic.ID.severity</c> plus its behaviour options.</summary>
         public static IEnumerable<string> ReadBy(string ruleId)
         {
             yield return "dotnet_diagnostic." + ruleId + ".severity";
-            if (BehaviourOptions.TryGetValue(ruleId, out var options))
+
+            // A switch, not a static dictionary: the analyzers touch this class's other fields, and a dictionary of
+            // arrays built here would cost every cold compiler process its construction and JIT compilation.
+            switch (ruleId)
             {
-                foreach (var option in options)
-                {
-                    yield return option;
-                }
+                case DiagnosticIds.UnobservedTask:
+                    yield return FireAndForgetMethods.GlobalKey;
+                    yield return UnobservedTaskPreferredFix.GlobalKey;
+                    foreach (var option in CascadeOptions)
+                    {
+                        yield return option;
+                    }
+
+                    break;
+                case DiagnosticIds.SyncOverAsync:
+                    foreach (var option in CascadeOptions)
+                    {
+                        yield return option;
+                    }
+
+                    break;
+                case DiagnosticIds.AsyncVoidMethod:
+                    yield return ReportContractBound.GlobalKey;
+                    yield return AsyncVoidPublicApi.GlobalKey;
+                    break;
+                case DiagnosticIds.AwaitUsing:
+                    yield return AwaitUsingExcludeTypes.GlobalKey;
+                    break;
+                case DiagnosticIds.BoundFanOut:
+                    yield return FanOutMaxDegree.GlobalKey;
+                    break;
+                case DiagnosticIds.SequentialAwaits:
+                    yield return SequentialAwaitsMaxDegree.GlobalKey;
+                    break;
+                case DiagnosticIds.ConfigureAwait:
+                    yield return ConfigureAwaitMode.GlobalKey;
+                    break;
+                case DiagnosticIds.TokenLast:
+                    yield return TokenLastPublicApi.GlobalKey;
+                    break;
+                case DiagnosticIds.AsyncCounterpart:
+                    yield return AsyncCounterpartExcludeMethods.GlobalKey;
+                    yield return AsyncCounterpartExtraTwins.GlobalKey;
+                    yield return AsyncTwins.AdditionalFileName;
+                    break;
             }
         }
     }

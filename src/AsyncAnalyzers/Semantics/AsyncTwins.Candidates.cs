@@ -62,10 +62,10 @@ namespace AsyncAnalyzers.Semantics
                 return ImmutableArray<IMethodSymbol>.Empty;
             }
 
-            var key = (scope ?? root, receiverType, name);
+            var key = new ExtensionKey(scope ?? root, receiverType, name);
             if (_extensions.TryGetValue(key, out var cached))
             {
-                return cached;
+                return cached.Items;
             }
 
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
@@ -78,30 +78,49 @@ namespace AsyncAnalyzers.Semantics
             }
 
             var result = builder.ToImmutable();
-            _extensions.TryAdd(key, result);
+            _extensions.TryAdd(key, new Methods(result));
             return result;
         }
 
-        private sealed class ExtensionKeyComparer : IEqualityComparer<(SyntaxNode Scope, ITypeSymbol Receiver, string Name)>
+        /// <summary>A list of methods in a cache (a class, so the cache runs precompiled code; see the fields).</summary>
+        private sealed class Methods
         {
-            public static readonly ExtensionKeyComparer Instance = new ExtensionKeyComparer();
+            public Methods(ImmutableArray<IMethodSymbol> items) => Items = items;
 
-            public bool Equals((SyntaxNode Scope, ITypeSymbol Receiver, string Name) x, (SyntaxNode Scope, ITypeSymbol Receiver, string Name) y)
-                => ReferenceEquals(x.Scope, y.Scope) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+            public ImmutableArray<IMethodSymbol> Items { get; }
+        }
 
-            public int GetHashCode((SyntaxNode Scope, ITypeSymbol Receiver, string Name) key)
-                => (((key.Scope.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Receiver)) * 397) ^ StringComparer.Ordinal.GetHashCode(key.Name);
+        private sealed class ExtensionKey : IEquatable<ExtensionKey>
+        {
+            private readonly SyntaxNode _scope;
+            private readonly ITypeSymbol _receiver;
+            private readonly string _name;
+
+            public ExtensionKey(SyntaxNode scope, ITypeSymbol receiver, string name)
+            {
+                _scope = scope;
+                _receiver = receiver;
+                _name = name;
+            }
+
+            public bool Equals(ExtensionKey? other)
+                => other is not null && ReferenceEquals(_scope, other._scope) && SymbolEqualityComparer.Default.Equals(_receiver, other._receiver) && string.Equals(_name, other._name, StringComparison.Ordinal);
+
+            public override bool Equals(object? obj) => Equals(obj as ExtensionKey);
+
+            public override int GetHashCode()
+                => (((_scope.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(_receiver)) * 397) ^ StringComparer.Ordinal.GetHashCode(_name);
         }
 
         private ImmutableArray<IMethodSymbol> MemberCandidates(IMethodSymbol definition, IMethodSymbol call)
         {
             if (_memberCandidates.TryGetValue(call, out var cached))
             {
-                return cached;
+                return cached.Items;
             }
 
             var collected = CollectMemberCandidates(call);
-            _memberCandidates.TryAdd(call, collected);
+            _memberCandidates.TryAdd(call, new Methods(collected));
             return collected;
         }
 
@@ -159,10 +178,10 @@ namespace AsyncAnalyzers.Semantics
         /// <summary>Instance methods named <paramref name="name"/> on <paramref name="type"/> and its bases (interfaces: all of them).</summary>
         private ImmutableArray<IMethodSymbol> InstanceCandidates(INamedTypeSymbol type, string name)
         {
-            var byName = _instanceCandidates.GetOrAdd(type, static _ => new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal));
+            var byName = _instanceCandidates.GetOrAdd(type, static _ => new ConcurrentDictionary<string, Methods>(StringComparer.Ordinal));
             if (byName.TryGetValue(name, out var cached))
             {
-                return cached;
+                return cached.Items;
             }
 
             var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
@@ -187,7 +206,7 @@ namespace AsyncAnalyzers.Semantics
             }
 
             var result = instance.ToImmutable();
-            byName.TryAdd(name, result);
+            byName.TryAdd(name, new Methods(result));
             return result;
         }
 

@@ -114,7 +114,7 @@ namespace AsyncAnalyzers.Semantics
         /// <summary>Whether the method is excluded by the default table, the AdditionalFile or the options.</summary>
         public bool IsExcluded(IMethodSymbol definition, ITypeSymbol? receiverType, AnalyzerConfigOptions treeOptions)
         {
-            var key = (definition, receiverType);
+            var key = new ExclusionKey(definition, receiverType);
             if (!_builtInExclusions.TryGetValue(key, out var builtIn))
             {
                 builtIn = IsExcludedBy(DefaultExclusions, definition, receiverType) || IsExcludedBy(_fileExclusions, definition, receiverType);
@@ -146,15 +146,24 @@ namespace AsyncAnalyzers.Semantics
             return MatchesAny(entries, methodId, typeId, receiverId, namespaceName);
         }
 
-        private sealed class ExclusionKeyComparer : IEqualityComparer<(IMethodSymbol Method, ITypeSymbol? Receiver)>
+        private sealed class ExclusionKey : IEquatable<ExclusionKey>
         {
-            public static readonly ExclusionKeyComparer Instance = new ExclusionKeyComparer();
+            private readonly IMethodSymbol _method;
+            private readonly ITypeSymbol? _receiver;
 
-            public bool Equals((IMethodSymbol Method, ITypeSymbol? Receiver) x, (IMethodSymbol Method, ITypeSymbol? Receiver) y)
-                => SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+            public ExclusionKey(IMethodSymbol method, ITypeSymbol? receiver)
+            {
+                _method = method;
+                _receiver = receiver;
+            }
 
-            public int GetHashCode((IMethodSymbol Method, ITypeSymbol? Receiver) key)
-                => (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 397) ^ (key.Receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(key.Receiver));
+            public bool Equals(ExclusionKey? other)
+                => other is not null && SymbolEqualityComparer.Default.Equals(_method, other._method) && SymbolEqualityComparer.Default.Equals(_receiver, other._receiver);
+
+            public override bool Equals(object? obj) => Equals(obj as ExclusionKey);
+
+            public override int GetHashCode()
+                => (SymbolEqualityComparer.Default.GetHashCode(_method) * 397) ^ (_receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(_receiver));
         }
 
         private static bool MatchesAny(ImmutableArray<string> entries, string methodId, string typeId, string receiverId, string namespaceName)
@@ -238,11 +247,11 @@ namespace AsyncAnalyzers.Semantics
         {
             if (_resolvedTargets.TryGetValue(id, out var cached))
             {
-                return cached;
+                return cached.Items;
             }
 
             var resolved = Resolve(id, this);
-            _resolvedTargets.TryAdd(id, resolved);
+            _resolvedTargets.TryAdd(id, new Methods(resolved));
             return resolved;
 
             static ImmutableArray<IMethodSymbol> Resolve(string key, AsyncTwins self)

@@ -59,12 +59,16 @@ namespace AsyncAnalyzers.Semantics
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _fileExclusions;
         private readonly ImmutableArray<(string From, string To)> _fileTwins;
-        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>> _instanceCandidates = new ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        // The caches hold reference types only (keys are classes, method lists are boxed in Methods): a concurrent dictionary
+        // of a struct key or value is compiled by the JIT in every cold compiler process, while one of reference types runs
+        // the framework's precompiled code.
+        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, Methods>> _instanceCandidates = new ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, Methods>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Methods> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, Methods>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _documentationIds = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _resolvedTargets = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol? Receiver), bool> _builtInExclusions = new ConcurrentDictionary<(IMethodSymbol, ITypeSymbol?), bool>(ExclusionKeyComparer.Instance);
-        private readonly ConcurrentDictionary<(SyntaxNode Scope, ITypeSymbol Receiver, string Name), ImmutableArray<IMethodSymbol>> _extensions = new ConcurrentDictionary<(SyntaxNode, ITypeSymbol, string), ImmutableArray<IMethodSymbol>>(ExtensionKeyComparer.Instance);
+        private readonly ConcurrentDictionary<string, Methods> _resolvedTargets = new ConcurrentDictionary<string, Methods>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ExclusionKey, bool> _builtInExclusions = new ConcurrentDictionary<ExclusionKey, bool>();
+        private readonly ConcurrentDictionary<ExtensionKey, Methods> _extensions = new ConcurrentDictionary<ExtensionKey, Methods>();
 
         private AsyncTwins(Compilation compilation, KnownSymbols known, ImmutableArray<string> fileExclusions, ImmutableArray<(string From, string To)> fileTwins)
         {

@@ -385,18 +385,23 @@ namespace AsyncAnalyzers.Semantics
         {
             var blocks = graph.Blocks;
             var seen = new bool[blocks.Length * 4];
-            var pending = new Stack<(int Block, int State)>();
-            pending.Push((0, variable is IParameterSymbol ? Defined : Undefined));
+            // Pending (block, state) pairs, encoded as block * 4 + state: a list of int is precompiled in the framework, a
+            // stack of a tuple would be compiled by the JIT in every cold compiler process.
+            var pending = new List<int>();
+            pending.Add(variable is IParameterSymbol ? Defined : Undefined);
             var events = new List<IOperation>();
             while (pending.Count > 0)
             {
-                var (ordinal, state) = pending.Pop();
-                if (seen[(ordinal * 4) + state])
+                var entry = pending[pending.Count - 1];
+                pending.RemoveAt(pending.Count - 1);
+                var ordinal = entry / 4;
+                var state = entry % 4;
+                if (seen[entry])
                 {
                     continue;
                 }
 
-                seen[(ordinal * 4) + state] = true;
+                seen[entry] = true;
                 var block = blocks[ordinal];
                 events.Clear();
                 foreach (var operation in block.Operations)
@@ -419,7 +424,7 @@ namespace AsyncAnalyzers.Semantics
             }
         }
 
-        private static void Follow(ControlFlowBranch? branch, int state, Stack<(int Block, int State)> pending)
+        private static void Follow(ControlFlowBranch? branch, int state, List<int> pending)
         {
             if (branch is null)
             {
@@ -428,13 +433,13 @@ namespace AsyncAnalyzers.Semantics
 
             if (branch.Destination != null)
             {
-                pending.Push((branch.Destination.Ordinal, state));
+                pending.Add((branch.Destination.Ordinal * 4) + state);
             }
 
             // A branch out of a try runs the finally first: its blocks see the state too.
             foreach (var region in branch.FinallyRegions)
             {
-                pending.Push((region.FirstBlockOrdinal, state));
+                pending.Add((region.FirstBlockOrdinal * 4) + state);
             }
         }
 
