@@ -49,7 +49,7 @@ namespace AsyncAnalyzers.Semantics
         public static Dictionary<SyntaxNode, ValueTaskReuseKind>? Find(IOperation block, ISymbol owner, Func<ControlFlowGraph?> graph, KnownSymbols known)
         {
             Dictionary<ISymbol, Candidate>? candidates = null;
-            List<(ISymbol Function, int End)>? awaits = null;
+            List<IAwaitOperation>? awaits = null;
             HashSet<ISymbol>? irregular = null;
             foreach (var operation in block.DescendantsAndSelf())
             {
@@ -57,11 +57,9 @@ namespace AsyncAnalyzers.Semantics
                 switch (operation)
                 {
                     case IAwaitOperation await:
-                        if (!IsVariableOfValueTask(OperationTree.Unwrap(await.Operation), known))
-                        {
-                            (awaits ??= new List<(ISymbol Function, int End)>()).Add((EnclosingFunction(await, owner), await.Syntax.Span.End));
-                        }
-
+                        // Awaits of ValueTask variables too: "await first; await second;" leaves 'second' unconsumed when the
+                        // first throws (see CountsAsAnotherAwait). A variable's own await contains its consumption: never counts.
+                        (awaits ??= new List<IAwaitOperation>()).Add(await);
                         continue;
                     case ILoopOperation:
                     case IBranchOperation { BranchKind: BranchKind.GoTo }:
@@ -122,7 +120,7 @@ namespace AsyncAnalyzers.Semantics
                 var candidate = pair.Value;
                 var function = pair.Key.ContainingSymbol;
                 if (candidate.Escapes || candidate.Consumptions == 0
-                    || (candidate.Consumptions == 1 && !candidate.InLoop && !AwaitMayFollowStore(pair.Key, candidate, function, awaits, irregular)))
+                    || (candidate.Consumptions == 1 && !candidate.InLoop && !AwaitMayFollowStore(pair.Key, candidate, function, owner, awaits, irregular, candidates, known)))
                 {
                     continue;
                 }
@@ -146,7 +144,7 @@ namespace AsyncAnalyzers.Semantics
         /// await that ends after the consumption starts, or before the first store, can come between them. Anything else is
         /// left to the control flow graph; the answer "no" is exact, "yes" only means the graph is asked.
         /// </summary>
-        private static bool AwaitMayFollowStore(ISymbol variable, Candidate candidate, ISymbol function, List<(ISymbol Function, int End)>? awaits, HashSet<ISymbol>? irregular)
+        private static bool AwaitMayFollowStore(ISymbol variable, Candidate candidate, ISymbol function, ISymbol owner, List<IAwaitOperation>? awaits, HashSet<ISymbol>? irregular, Dictionary<ISymbol, Candidate> candidates, KnownSymbols known)
         {
             if (awaits is null)
             {
@@ -156,9 +154,9 @@ namespace AsyncAnalyzers.Semantics
             if ((irregular != null && irregular.Contains(function)) || (candidate.FirstStore < 0 && variable is not IParameterSymbol))
             {
                 // A local stored in a way the walk does not see (a pattern, a deconstruction) starts anywhere.
-                foreach (var (awaitFunction, _) in awaits)
+                foreach (var await in awaits)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(awaitFunction, function))
+                    if (!await.Syntax.Span.Contains(candidate.ConsumedAt) && CountsAsAnotherAwait(await, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
                     {
                         return true;
                     }
@@ -169,15 +167,33 @@ namespace AsyncAnalyzers.Semantics
 
             // A parameter is stored on entry.
             var stored = variable is IParameterSymbol ? int.MinValue : candidate.FirstStore;
-            foreach (var (awaitFunction, end) in awaits)
+            foreach (var await in awaits)
             {
-                if (end > stored && end <= candidate.ConsumedAt && SymbolEqualityComparer.Default.Equals(awaitFunction, function))
+                var end = await.Syntax.Span.End;
+                if (end > stored && end <= candidate.ConsumedAt && CountsAsAnotherAwait(await, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether an await tells a stored ValueTask that something else ran first. An await of another ValueTask variable
+        /// does only when that variable is not copied or passed anywhere: after <c>var copy = value;</c>, awaiting one and
+        /// then the other is a second consumption of one value, which this walk cannot see, not "another await".
+        /// </summary>
+        private static bool CountsAsAnotherAwait(IAwaitOperation await, Dictionary<ISymbol, Candidate> candidates, KnownSymbols known)
+        {
+            var operand = OperationTree.Unwrap(await.Operation);
+            ISymbol? awaited = operand switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            return awaited is null || !known.IsValueTask(operand.Type) || (candidates.TryGetValue(awaited, out var other) && !other.Escapes);
         }
 
         private static Candidate CandidateFor(ref Dictionary<ISymbol, Candidate>? candidates, ISymbol variable)

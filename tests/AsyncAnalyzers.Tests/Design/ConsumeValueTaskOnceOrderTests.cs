@@ -73,5 +73,43 @@ namespace AsyncAnalyzers.Tests.Design
                         return await pending; // the await ran after the first store only: the graph clears it
                     }
                 """)).RunAsync();
+
+        [Fact]
+        public Task Awaiting_another_stored_ValueTask_first_counts()
+            => Test(
+                Wrap("""
+                        async Task<int> BothAsync()
+                        {
+                            var first = ReadAsync();
+                            var second = ReadAsync();
+                            var a = await first; // if this throws, 'second' is never consumed
+                            return a + [|await second|];
+                        }
+
+                        async Task<int> OneAtATimeAsync()
+                        {
+                            var first = ReadAsync();
+                            var a = await first;
+                            var second = ReadAsync();
+                            return a + await second;
+                        }
+                    """),
+                Wrap("""
+                        async Task<int> BothAsync()
+                        {
+                            var first = ReadAsync();
+                            var second = ReadAsync().AsTask();
+                            var a = await first; // if this throws, 'second' is never consumed
+                            return a + await second;
+                        }
+
+                        async Task<int> OneAtATimeAsync()
+                        {
+                            var first = ReadAsync();
+                            var a = await first;
+                            var second = ReadAsync();
+                            return a + await second;
+                        }
+                    """)).RunAsync();
     }
 }
