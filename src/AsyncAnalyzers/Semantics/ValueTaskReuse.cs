@@ -58,7 +58,7 @@ namespace AsyncAnalyzers.Semantics
                 {
                     case IAwaitOperation await:
                         // Awaits of ValueTask variables too: "await first; await second;" leaves 'second' unconsumed when the
-                        // first throws (see CountsAsAnotherAwait). A variable's own await contains its consumption: never counts.
+                        // first throws (see CountsAsAnotherAwait). A variable's own await never counts.
                         (awaits ??= new List<IAwaitOperation>()).Add(await);
                         continue;
                     case ILoopOperation:
@@ -153,10 +153,11 @@ namespace AsyncAnalyzers.Semantics
 
             if ((irregular != null && irregular.Contains(function)) || (candidate.FirstStore < 0 && variable is not IParameterSymbol))
             {
-                // A local stored in a way the walk does not see (a pattern, a deconstruction) starts anywhere.
+                // Loops and goto run code again, await using awaits without an await operation, and a local stored in a way
+                // the walk does not see (a pattern) starts anywhere: any other await in the function sends it to the graph.
                 foreach (var await in awaits)
                 {
-                    if (!await.Syntax.Span.Contains(candidate.ConsumedAt) && CountsAsAnotherAwait(await, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
+                    if (CountsAsAnotherAwait(await, variable, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
                     {
                         return true;
                     }
@@ -170,7 +171,7 @@ namespace AsyncAnalyzers.Semantics
             foreach (var await in awaits)
             {
                 var end = await.Syntax.Span.End;
-                if (end > stored && end <= candidate.ConsumedAt && CountsAsAnotherAwait(await, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
+                if (end > stored && end <= candidate.ConsumedAt && CountsAsAnotherAwait(await, variable, candidates, known) && SymbolEqualityComparer.Default.Equals(EnclosingFunction(await, owner), function))
                 {
                     return true;
                 }
@@ -180,11 +181,12 @@ namespace AsyncAnalyzers.Semantics
         }
 
         /// <summary>
-        /// Whether an await tells a stored ValueTask that something else ran first. An await of another ValueTask variable
-        /// does only when that variable is not copied or passed anywhere: after <c>var copy = value;</c>, awaiting one and
-        /// then the other is a second consumption of one value, which this walk cannot see, not "another await".
+        /// Whether an await tells a stored ValueTask <paramref name="variable"/> that something else ran first: not its own
+        /// await, and an await of another ValueTask variable only when that one is not copied or passed anywhere (after
+        /// <c>var copy = value;</c>, awaiting one and then the other is a second consumption of one value, which this walk
+        /// cannot see, not "another await").
         /// </summary>
-        private static bool CountsAsAnotherAwait(IAwaitOperation await, Dictionary<ISymbol, Candidate> candidates, KnownSymbols known)
+        private static bool CountsAsAnotherAwait(IAwaitOperation await, ISymbol variable, Dictionary<ISymbol, Candidate> candidates, KnownSymbols known)
         {
             var operand = OperationTree.Unwrap(await.Operation);
             ISymbol? awaited = operand switch
@@ -193,7 +195,8 @@ namespace AsyncAnalyzers.Semantics
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            return awaited is null || !known.IsValueTask(operand.Type) || (candidates.TryGetValue(awaited, out var other) && !other.Escapes);
+            return awaited is null || !known.IsValueTask(operand.Type)
+                || (!SymbolEqualityComparer.Default.Equals(awaited, variable) && candidates.TryGetValue(awaited, out var other) && !other.Escapes);
         }
 
         private static Candidate CandidateFor(ref Dictionary<ISymbol, Candidate>? candidates, ISymbol variable)
