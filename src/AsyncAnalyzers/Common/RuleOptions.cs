@@ -63,8 +63,6 @@ namespace AsyncAnalyzers.Common
             CascadePublicApi,
             RenameToAsyncSuffix);
 
-        private static ImmutableArray<string> CascadeOptions => ImmutableArray.Create(CascadeDepth.GlobalKey, CascadePublicApi.GlobalKey, RenameToAsyncSuffix.GlobalKey);
-
         /// <summary>Default <c>fire_and_forget_methods</c>: names of helpers whose call marks a task as deliberately not awaited.</summary>
         public static readonly ImmutableArray<string> DefaultFireAndForgetMethods = ImmutableArray.Create("Forget", "FireAndForget", "NoWait");
 
@@ -80,18 +78,12 @@ namespace AsyncAnalyzers.Common
                 case DiagnosticIds.UnobservedTask:
                     yield return FireAndForgetMethods.GlobalKey;
                     yield return UnobservedTaskPreferredFix.GlobalKey;
-                    foreach (var option in CascadeOptions)
-                    {
-                        yield return option;
-                    }
-
-                    break;
+                    goto case DiagnosticIds.SyncOverAsync;
                 case DiagnosticIds.SyncOverAsync:
-                    foreach (var option in CascadeOptions)
-                    {
-                        yield return option;
-                    }
-
+                    // Both offer the cascade fix ("make it async all the way").
+                    yield return CascadeDepth.GlobalKey;
+                    yield return CascadePublicApi.GlobalKey;
+                    yield return RenameToAsyncSuffix.GlobalKey;
                     break;
                 case DiagnosticIds.AsyncVoidMethod:
                     yield return ReportContractBound.GlobalKey;
