@@ -60,9 +60,9 @@ namespace AsyncAnalyzers.Semantics
         private readonly ImmutableArray<string> _fileExclusions;
         private readonly ImmutableArray<(string From, string To)> _fileTwins;
 
-        // The caches hold reference types only (keys are classes, method lists are boxed in Methods): a concurrent dictionary
-        // of a struct key or value is compiled by the JIT in every cold compiler process, while one of reference types runs
-        // the framework's precompiled code.
+        // Keys are classes and method lists are boxed in Methods: a concurrent dictionary of a tuple key or an ImmutableArray
+        // value is compiled by the JIT in every cold compiler process, one of reference types runs the framework's
+        // precompiled code (a bool value is fine: the compiler's own dictionaries of bool have been compiled already).
         private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, Methods>> _instanceCandidates = new ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<string, Methods>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, Methods> _memberCandidates = new ConcurrentDictionary<IMethodSymbol, Methods>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _documentationIds = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
