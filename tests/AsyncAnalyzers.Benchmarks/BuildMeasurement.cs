@@ -11,14 +11,18 @@ using System.Text.RegularExpressions;
 namespace AsyncAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>build TARGET [--runs N] [--sets ours,asyncfixer,vsthrd,netanalyzers] [--ours DLL] [--property K=V] [--out DIR]</c>: what a real build pays.
+    /// <c>build TARGET [--runs N] [--sets ours,asyncfixer,vsthrd,netanalyzers] [--ours DLL] [--property K=V] [--server] [--out DIR]</c>: what a real build pays.
     /// TARGET is a project or solution (fetched real code), <c>--empty</c> (a generated 46-line library without async code:
     /// the fixed cost per compilation) or <c>--multi N</c> (a generated solution of N small projects: a fixed cost hides in
     /// per-project overhead). Every set is attached to the same builds from outside the code (a targets file passed as
     /// <c>CustomAfterMicrosoftCommonTargets</c>); each build runs with <c>--no-incremental -p:ReportAnalyzer=true</c> and
-    /// without the compiler server, so every compilation starts cold, as on a CI agent. The compiler's own report is
+    /// (by default) without the compiler server, so every compilation starts cold, as on a CI agent. The compiler's own report is
     /// parsed and summed over the build's compilations; the median of the runs is reported per set and per rule.
     /// <c>--ours DLL</c> measures another build of our analyzer assembly (e.g. the previous commit's, for before/after).
+    /// <c>--server</c> builds through the compiler server instead (the SDK's default): the server is shut down, one
+    /// unmeasured build warms it, then the measured builds run in it. That is what a developer's repeated builds pay (and,
+    /// near enough, the IDE's long-lived process): every analyzer's code is compiled by the JIT once per server, not once
+    /// per project and build.
     /// </summary>
     internal static class BuildMeasurement
     {
@@ -34,6 +38,7 @@ namespace AsyncAnalyzers.Benchmarks
             var empty = false;
             string? oursDll = null;
             var properties = new List<string>();
+            var server = false;
             for (var i = 1; i < args.Length; i++)
             {
                 switch (args[i])
@@ -45,6 +50,7 @@ namespace AsyncAnalyzers.Benchmarks
                     case "--multi": multi = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--ours": oursDll = Path.GetFullPath(args[++i]); break;
                     case "--property": properties.Add(args[++i]); break;
+                    case "--server": server = true; break;
                     default: target = args[i]; break;
                 }
             }
@@ -74,9 +80,23 @@ namespace AsyncAnalyzers.Benchmarks
 
             var inject = WriteInjection(work, sets, oursDll ?? typeof(AsyncAnalyzers.Descriptors).Assembly.Location);
             var perRun = new List<Dictionary<string, double>>();
+            if (server)
+            {
+                ShutDownServer();
+                var (warmed, warmOutput) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
+                if (!warmed)
+                {
+                    Console.Error.WriteLine(warmOutput.Length > 4000 ? warmOutput.Substring(warmOutput.Length - 4000) : warmOutput);
+                    Console.Error.WriteLine("build failed: " + target);
+                    return 1;
+                }
+
+                Console.WriteLine("warm-up build done (compiler server)");
+            }
+
             for (var run = 0; run < runs; run++)
             {
-                var (ok, output) = Build(target!, inject, sets.Contains("netanalyzers"), properties);
+                var (ok, output) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
                 if (!ok)
                 {
                     Console.Error.WriteLine(output.Length > 4000 ? output.Substring(output.Length - 4000) : output);
@@ -88,7 +108,12 @@ namespace AsyncAnalyzers.Benchmarks
                 Console.WriteLine($"run {run + 1}/{runs} done");
             }
 
-            var report = Report(label, target!, runs, sets, perRun, args);
+            if (server)
+            {
+                ShutDownServer();
+            }
+
+            var report = Report(label, target!, runs, sets, perRun, args, server);
             Console.WriteLine(report);
             if (outDir != null)
             {
@@ -109,7 +134,24 @@ namespace AsyncAnalyzers.Benchmarks
             return 0;
         }
 
-        private static (bool Ok, string Output) Build(string target, string inject, bool netAnalyzers, List<string> properties)
+        private static void ShutDownServer()
+        {
+            var info = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add("build-server");
+            info.ArgumentList.Add("shutdown");
+            info.ArgumentList.Add("--vbcscompiler");
+            using var process = Process.Start(info)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+        }
+
+        private static (bool Ok, string Output) Build(string target, string inject, bool netAnalyzers, List<string> properties, bool server)
         {
             var info = new ProcessStartInfo("dotnet")
             {
@@ -120,7 +162,7 @@ namespace AsyncAnalyzers.Benchmarks
             foreach (var argument in new[]
             {
                 "build", target, "-c", "Release", "--no-incremental", "-v:d", "-nodeReuse:false",
-                "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=false", "-p:TreatWarningsAsErrors=false",
+                "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (server ? "true" : "false"), "-p:TreatWarningsAsErrors=false",
                 "-p:CustomAfterMicrosoftCommonTargets=" + inject,
                 "-p:EnableNETAnalyzers=" + (netAnalyzers ? "true" : "false"),
                 "-p:AnalysisMode=None",
@@ -207,7 +249,7 @@ namespace AsyncAnalyzers.Benchmarks
             ("netanalyzers", "Microsoft.CodeAnalysis.NetAnalyzers", "NetAnalyzers async CA rules (shared assembly)"),
         };
 
-        private static string Report(string label, string target, int runs, List<string> sets, List<Dictionary<string, double>> perRun, string[] args)
+        private static string Report(string label, string target, int runs, List<string> sets, List<Dictionary<string, double>> perRun, string[] args, bool server)
         {
             double Median(string key)
             {
@@ -224,7 +266,7 @@ namespace AsyncAnalyzers.Benchmarks
             var builder = new StringBuilder();
             builder.AppendLine($"### {label}");
             builder.AppendLine();
-            builder.AppendLine($"Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}` ({runs} cold builds, median [min–max] seconds of analyzer time summed over the build's compilations, from `-p:ReportAnalyzer=true`).");
+            builder.AppendLine($"Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}` ({runs} {(server ? "builds in a warm compiler server" : "cold builds")}, median [min–max] seconds of analyzer time summed over the build's compilations, from `-p:ReportAnalyzer=true`).");
             builder.AppendLine();
             builder.AppendLine("| Set | Analyzer s (median) | min–max | × ours |");
             builder.AppendLine("|---|---:|---:|---:|");
