@@ -254,9 +254,21 @@ namespace AsyncAnalyzers.Semantics
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 if (c is INamespaceSymbol ns)
                 {
-                    foreach (var type in ns.GetTypeMembers())
+                    // Per assembly, as the compiler looks up extension methods: an assembly without the assembly-level
+                    // [Extension] attribute has none it would find, so its types are never loaded here (the namespace System
+                    // spans dozens of reference assemblies; loading all their types was most of this rule's cost on
+                    // FluentFTP, docs/performance.md).
+                    foreach (var part in ns.ConstituentNamespaces)
                     {
-                        AddAsyncNames(type, names);
+                        if (part.ContainingAssembly is { MightContainExtensionMethods: false })
+                        {
+                            continue;
+                        }
+
+                        foreach (var type in part.GetTypeMembers())
+                        {
+                            AddAsyncNames(type, names);
+                        }
                     }
                 }
                 else if (c is INamedTypeSymbol type)

@@ -81,6 +81,31 @@ namespace AsyncAnalyzers.Tests.Blocking
         }
 
         [Fact]
+        public async Task Extension_twin_in_a_namespace_that_spans_two_assemblies_is_found()
+        {
+            // The imported namespace has a part here without extension methods (skipped, as the compiler skips it) and a
+            // part in the referenced library that holds the twin.
+            var test = new AnalyzerTest<AsyncCounterpartAnalyzer>
+            {
+                TestState = { Sources = { Caller("using Data.Extensions;"), "namespace Data.Extensions { public static class Helpers { public static int LoadCount() => 0; } }" } },
+            };
+            test.TestState.AdditionalProjects["DataLibrary"].Sources.Add(RepoWithExtensionIn);
+            test.TestState.AdditionalProjectReferences.Add("DataLibrary");
+            test.ExpectedDiagnostics.Add(LoadHasATwin());
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Extension_twin_declared_here_in_a_namespace_a_library_also_uses_is_found()
+        {
+            var test = new AnalyzerTest<AsyncCounterpartAnalyzer> { TestState = { Sources = { Caller("using Data.Extensions;"), RepoWithExtensionIn } } };
+            test.TestState.AdditionalProjects["OtherLibrary"].Sources.Add("namespace Data.Extensions { public class Unrelated { public System.Threading.Tasks.Task<int> LoadAsync() => System.Threading.Tasks.Task.FromResult(1); } }");
+            test.TestState.AdditionalProjectReferences.Add("OtherLibrary");
+            test.ExpectedDiagnostics.Add(LoadHasATwin());
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Extension_twin_in_a_namespace_the_file_does_not_import_is_not_a_twin()
             => new AnalyzerTest<AsyncCounterpartAnalyzer>
             {
