@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Reflection;
 using AsyncAnalyzers.Common;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -35,22 +36,80 @@ namespace AsyncAnalyzers.Configuration
             var reported = new HashSet<string>(StringComparer.Ordinal);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
 
-            // The global options, then each distinct per-tree options object. The command-line compiler does not share them
-            // (Polly.Core: 178 objects for 178 files, about 250 keys each, 25 ms to read in a cold build — docs/performance.md);
-            // hosts that share one object per set of .editorconfig sections pay for a handful.
+            // The global options, then each distinct set of per-tree options (see SharedContent: the compiler gives every file
+            // its own options object around a dictionary shared by the files the same .editorconfig sections match).
             Check(context, provider.GlobalOptions, reported);
-            var seen = new HashSet<AnalyzerConfigOptions>(ReferenceEqualityComparer.Instance);
-            seen.Add(provider.GlobalOptions);
+            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            seen.Add(SharedContent(provider.GlobalOptions));
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
                 var options = provider.GetOptions(tree);
-                if (seen.Add(options))
+                if (seen.Add(SharedContent(options)))
                 {
                     Check(context, options, reported);
                 }
             }
 
             CheckAdditionalFiles(context, reported);
+        }
+
+        /// <summary>
+        /// What determines <paramref name="options"/>' keys and values, compared by reference: two objects with the same
+        /// content are read once. The command-line compiler wraps each file's options in its own
+        /// <c>DictionaryAnalyzerConfigOptions</c> (Polly.Core: 178 objects of about 250 keys; reading them all was a quarter of
+        /// this package's time in a warm build, docs/performance.md) around an immutable dictionary it shares between the files
+        /// the same sections match; Roslyn keeps that dictionary in a field named <c>Options</c> for analyzers that read it by
+        /// reflection, and a compiler test holds its name and type. Any other options type (an IDE's, a test host's), or that
+        /// type without that field, is its own content.
+        /// </summary>
+        internal static object SharedContent(AnalyzerConfigOptions options)
+        {
+            var type = options.GetType();
+            var shared = LastSharedField;
+            if (shared is null || shared.Type != type)
+            {
+                shared = LastSharedField = new SharedField(type, FindSharedField(type));
+            }
+
+            if (shared.Field is null)
+            {
+                return options;
+            }
+
+            try
+            {
+                return shared.Field.GetValue(options) ?? options;
+            }
+            catch (Exception ex) when (ex is MemberAccessException or ArgumentException or NotSupportedException)
+            {
+                return options;
+            }
+        }
+
+        private static SharedField? LastSharedField;
+
+        private static FieldInfo? FindSharedField(Type type)
+        {
+            if (!type.IsSealed || !string.Equals(type.FullName, "Microsoft.CodeAnalysis.Diagnostics.DictionaryAnalyzerConfigOptions", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var field = type.GetField("Options", BindingFlags.Instance | BindingFlags.NonPublic);
+            return field is { IsInitOnly: true } && field.FieldType == typeof(ImmutableDictionary<string, string>) ? field : null;
+        }
+
+        private sealed class SharedField
+        {
+            public SharedField(Type type, FieldInfo? field)
+            {
+                Type = type;
+                Field = field;
+            }
+
+            public Type Type { get; }
+
+            public FieldInfo? Field { get; }
         }
 
         private static void Check(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<string> reported)
@@ -343,13 +402,13 @@ namespace AsyncAnalyzers.Configuration
             return builder.ToImmutable();
         }
 
-        private sealed class ReferenceEqualityComparer : IEqualityComparer<AnalyzerConfigOptions>
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
         {
             public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
 
-            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
 
-            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }
