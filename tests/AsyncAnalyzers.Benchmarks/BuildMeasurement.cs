@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace AsyncAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>build TARGET [--runs N] [--sets ours,asyncfixer,vsthrd,netanalyzers] [--ours DLL] [--property K=V] [--server] [--out DIR]</c>: what a real build pays.
+    /// <c>build TARGET [--runs N] [--sets ours,asyncfixer,vsthrd,netanalyzers] [--ours DLL] [--property K=V] [--server | --fresh-server] [--out DIR]</c>: what a real build pays.
     /// TARGET is a project or solution (fetched real code), <c>--empty</c> (a generated 46-line library without async code:
     /// the fixed cost per compilation) or <c>--multi N</c> (a generated solution of N small projects: a fixed cost hides in
     /// per-project overhead). Every set is attached to the same builds from outside the code (a targets file passed as
@@ -22,7 +22,8 @@ namespace AsyncAnalyzers.Benchmarks
     /// <c>--server</c> builds through the compiler server instead (the SDK's default): the server is shut down, one
     /// unmeasured build warms it, then the measured builds run in it. That is what a developer's repeated builds pay (and,
     /// near enough, the IDE's long-lived process): every analyzer's code is compiled by the JIT once per server, not once
-    /// per project and build.
+    /// per project and build. <c>--fresh-server</c> starts a new server for each measured build: the SDK's default on a fresh
+    /// CI agent, where the first compilation of a build is cold and the solution's other projects run in the same server.
     /// </summary>
     internal static class BuildMeasurement
     {
@@ -39,6 +40,7 @@ namespace AsyncAnalyzers.Benchmarks
             string? oursDll = null;
             var properties = new List<string>();
             var server = false;
+            var freshServer = false;
             for (var i = 1; i < args.Length; i++)
             {
                 switch (args[i])
@@ -51,6 +53,7 @@ namespace AsyncAnalyzers.Benchmarks
                     case "--ours": oursDll = Path.GetFullPath(args[++i]); break;
                     case "--property": properties.Add(args[++i]); break;
                     case "--server": server = true; break;
+                    case "--fresh-server": server = true; freshServer = true; break;
                     default: target = args[i]; break;
                 }
             }
@@ -80,7 +83,7 @@ namespace AsyncAnalyzers.Benchmarks
 
             var inject = WriteInjection(work, sets, oursDll ?? typeof(AsyncAnalyzers.Descriptors).Assembly.Location);
             var perRun = new List<Dictionary<string, double>>();
-            if (server)
+            if (server && !freshServer)
             {
                 ShutDownServer();
                 var (warmed, warmOutput) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
@@ -96,6 +99,11 @@ namespace AsyncAnalyzers.Benchmarks
 
             for (var run = 0; run < runs; run++)
             {
+                if (freshServer)
+                {
+                    ShutDownServer();
+                }
+
                 var (ok, output) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
                 if (!ok)
                 {
@@ -113,7 +121,8 @@ namespace AsyncAnalyzers.Benchmarks
                 ShutDownServer();
             }
 
-            var report = Report(label, target!, runs, sets, perRun, args, server);
+            var mode = freshServer ? "builds, each in a new compiler server" : server ? "builds in a warm compiler server" : "cold builds";
+            var report = Report(label, target!, runs, sets, perRun, args, mode);
             Console.WriteLine(report);
             if (outDir != null)
             {
@@ -249,7 +258,7 @@ namespace AsyncAnalyzers.Benchmarks
             ("netanalyzers", "Microsoft.CodeAnalysis.NetAnalyzers", "NetAnalyzers async CA rules (shared assembly)"),
         };
 
-        private static string Report(string label, string target, int runs, List<string> sets, List<Dictionary<string, double>> perRun, string[] args, bool server)
+        private static string Report(string label, string target, int runs, List<string> sets, List<Dictionary<string, double>> perRun, string[] args, string mode)
         {
             double Median(string key)
             {
@@ -266,7 +275,7 @@ namespace AsyncAnalyzers.Benchmarks
             var builder = new StringBuilder();
             builder.AppendLine($"### {label}");
             builder.AppendLine();
-            builder.AppendLine($"Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}` ({runs} {(server ? "builds in a warm compiler server" : "cold builds")}, median [min–max] seconds of analyzer time summed over the build's compilations, from `-p:ReportAnalyzer=true`).");
+            builder.AppendLine($"Command: `dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks -- {string.Join(' ', args)}` ({runs} {mode}, median [min–max] seconds of analyzer time summed over the build's compilations, from `-p:ReportAnalyzer=true`).");
             builder.AppendLine();
             builder.AppendLine("| Set | Analyzer s (median) | min–max | × ours |");
             builder.AppendLine("|---|---:|---:|---:|");
