@@ -36,17 +36,35 @@ namespace AsyncAnalyzers.Configuration
             var reported = new HashSet<string>(StringComparer.Ordinal);
             var provider = context.Options.AnalyzerConfigOptionsProvider;
 
-            // The global options, then each distinct set of per-tree options (see SharedContent: the compiler gives every file
-            // its own options object around a dictionary shared by the files the same .editorconfig sections match).
+            // The global options, then each distinct set of per-tree options. When the first file's keys times the number of
+            // files is large, options objects are compared by what they wrap (SharedContent: the compiler gives every file its
+            // own object around a dictionary shared by the files the same .editorconfig sections match); below that, reading
+            // every file costs less than the reflection's first use in a cold compiler (about 3 ms, docs/performance.md).
             Check(context, provider.GlobalOptions, reported);
-            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-            seen.Add(SharedContent(provider.GlobalOptions));
+            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance) { provider.GlobalOptions };
+            var treeCount = 0;
+            foreach (var _ in context.Compilation.SyntaxTrees)
+            {
+                treeCount++;
+            }
+
+            bool? byContent = null;
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
                 var options = provider.GetOptions(tree);
-                if (seen.Add(SharedContent(options)))
+                if (!seen.Add(byContent == true ? SharedContent(options) : options))
                 {
-                    Check(context, options, reported);
+                    continue;
+                }
+
+                var keys = Check(context, options, reported);
+                if (byContent is null)
+                {
+                    byContent = (long)keys * treeCount >= ReadByContentFromKeys;
+                    if (byContent == true)
+                    {
+                        seen.Add(SharedContent(options));
+                    }
                 }
             }
 
@@ -57,7 +75,7 @@ namespace AsyncAnalyzers.Configuration
         /// What determines <paramref name="options"/>' keys and values, compared by reference: two objects with the same
         /// content are read once. The command-line compiler wraps each file's options in its own
         /// <c>DictionaryAnalyzerConfigOptions</c> (Polly.Core: 178 objects of about 250 keys; reading them all was a quarter of
-        /// this package's time in a warm build, docs/performance.md) around an immutable dictionary it shares between the files
+        /// this package's time in a warm build of Polly.Core, docs/performance.md) around an immutable dictionary it shares between the files
         /// the same sections match; Roslyn keeps that dictionary in a field named <c>Options</c> for analyzers that read it by
         /// reflection, and a compiler test holds its name and type. Any other options type (an IDE's, a test host's), or that
         /// type without that field, is its own content.
@@ -112,10 +130,19 @@ namespace AsyncAnalyzers.Configuration
             public FieldInfo? Field { get; }
         }
 
-        private static void Check(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<string> reported)
+        /// <summary>
+        /// Keys to read (the first file's times the number of files) from which options are compared by content: about 3 ms of
+        /// enumeration in a cold compiler, what the reflection's first use costs there.
+        /// </summary>
+        private const long ReadByContentFromKeys = 10_000;
+
+        /// <summary>Reports the malformed <c>async_analyzers.*</c> entries of <paramref name="options"/>; returns how many keys it read.</summary>
+        private static int Check(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<string> reported)
         {
+            var count = 0;
             foreach (var key in options.Keys)
             {
+                count++;
                 // Nearly every key is someone else's (csharp_style_*, build_property.*, …): its first character rules it out before
                 // the case-insensitive comparison. Enumerating the keys is most of this rule's time (docs/performance.md).
                 if (key.Length <= Prefix.Length || (key[0] | 0x20) != 'a' || !key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
@@ -130,6 +157,8 @@ namespace AsyncAnalyzers.Configuration
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, key, value, problem));
                 }
             }
+
+            return count;
         }
 
         /// <summary>What is wrong with <c>key = value</c>, or null when both are fine.</summary>

@@ -256,7 +256,7 @@ namespace AsyncAnalyzers.Semantics
                 {
                     // Per assembly, as the compiler looks up extension methods: an assembly without the assembly-level
                     // [Extension] attribute has none it would find, so its types are never loaded here (the namespace System
-                    // spans dozens of reference assemblies; loading all their types was most of this rule's cost on
+                    // spans dozens of reference assemblies; loading all their types was about a third of this rule's time on
                     // FluentFTP, docs/performance.md).
                     foreach (var part in ns.ConstituentNamespaces)
                     {

@@ -58,12 +58,19 @@ namespace AsyncAnalyzers.Tests.Configuration
             Assert.Same(options, ConfigurationAnalyzer.SharedContent(options));
         }
 
-        [Fact]
-        public async Task Every_distinct_dictionary_is_read_and_each_problem_reported_once()
+        [Theory]
+        [InlineData(0)] // few keys: every file's options are read
+        [InlineData(3000)] // many keys: options are compared by the dictionary they wrap
+        public async Task Every_distinct_dictionary_is_read_and_each_problem_reported_once(int otherKeys)
         {
             // Three files share the [*.cs] section's dictionary (three objects around it); one file also matches a section of
             // its own (a second dictionary) that holds the only unknown option.
             var shared = Values(("async_analyzers.cascade_depth", "deep"));
+            for (var i = 0; i < otherKeys; i++)
+            {
+                shared = shared.Add("dotnet_diagnostic.X" + i + ".severity", "warning");
+            }
+
             var own = shared.Add("async_analyzers.ASYNC103.exclude_method", "M:A.B");
             var trees = Enumerable.Range(0, 4).Select(i => CSharpSyntaxTree.ParseText("class C" + i + " { }", path: "/src/C" + i + ".cs")).ToArray();
             var perTree = new Dictionary<SyntaxTree, AnalyzerConfigOptions>
