@@ -89,9 +89,7 @@ namespace AsyncAnalyzers.Benchmarks
                 var (warmed, warmOutput) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
                 if (!warmed)
                 {
-                    Console.Error.WriteLine(warmOutput.Length > 4000 ? warmOutput.Substring(warmOutput.Length - 4000) : warmOutput);
-                    Console.Error.WriteLine("build failed: " + target);
-                    return 1;
+                    return BuildFailed(target!, warmOutput);
                 }
 
                 Console.WriteLine("warm-up build done (compiler server)");
@@ -107,9 +105,7 @@ namespace AsyncAnalyzers.Benchmarks
                 var (ok, output) = Build(target!, inject, sets.Contains("netanalyzers"), properties, server);
                 if (!ok)
                 {
-                    Console.Error.WriteLine(output.Length > 4000 ? output.Substring(output.Length - 4000) : output);
-                    Console.Error.WriteLine("build failed: " + target);
-                    return 1;
+                    return BuildFailed(target!, output);
                 }
 
                 perRun.Add(Parse(output));
@@ -141,6 +137,13 @@ namespace AsyncAnalyzers.Benchmarks
             }
 
             return 0;
+        }
+
+        private static int BuildFailed(string target, string output)
+        {
+            Console.Error.WriteLine(output.Length > 4000 ? output.Substring(output.Length - 4000) : output);
+            Console.Error.WriteLine("build failed: " + target);
+            return 1;
         }
 
         private static void ShutDownServer()

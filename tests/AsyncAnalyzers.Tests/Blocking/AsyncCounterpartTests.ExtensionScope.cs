@@ -70,40 +70,36 @@ namespace AsyncAnalyzers.Tests.Blocking
             await test.RunAsync();
         }
 
-        [Fact]
-        public async Task Extension_twin_from_a_referenced_assembly_is_found()
+        /// <summary>The caller (importing Data.Extensions) and <paramref name="sources"/> here, <paramref name="librarySource"/> in a referenced project: Load has a twin.</summary>
+        private static Task VerifyTwinWithLibraryAsync(string librarySource, params string[] sources)
         {
             var test = new AnalyzerTest<AsyncCounterpartAnalyzer> { TestState = { Sources = { Caller("using Data.Extensions;") } } };
-            test.TestState.AdditionalProjects["DataLibrary"].Sources.Add(RepoWithExtensionIn);
-            test.TestState.AdditionalProjectReferences.Add("DataLibrary");
-            test.ExpectedDiagnostics.Add(LoadHasATwin());
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task Extension_twin_in_a_namespace_that_spans_two_assemblies_is_found()
-        {
-            // The imported namespace has a part here without extension methods (skipped, as the compiler skips it) and a
-            // part in the referenced library that holds the twin.
-            var test = new AnalyzerTest<AsyncCounterpartAnalyzer>
+            foreach (var source in sources)
             {
-                TestState = { Sources = { Caller("using Data.Extensions;"), "namespace Data.Extensions { public static class Helpers { public static int LoadCount() => 0; } }" } },
-            };
-            test.TestState.AdditionalProjects["DataLibrary"].Sources.Add(RepoWithExtensionIn);
-            test.TestState.AdditionalProjectReferences.Add("DataLibrary");
+                test.TestState.Sources.Add(source);
+            }
+
+            test.TestState.AdditionalProjects["Library"].Sources.Add(librarySource);
+            test.TestState.AdditionalProjectReferences.Add("Library");
             test.ExpectedDiagnostics.Add(LoadHasATwin());
-            await test.RunAsync();
+            return test.RunAsync();
         }
 
         [Fact]
-        public async Task Extension_twin_declared_here_in_a_namespace_a_library_also_uses_is_found()
-        {
-            var test = new AnalyzerTest<AsyncCounterpartAnalyzer> { TestState = { Sources = { Caller("using Data.Extensions;"), RepoWithExtensionIn } } };
-            test.TestState.AdditionalProjects["OtherLibrary"].Sources.Add("namespace Data.Extensions { public class Unrelated { public System.Threading.Tasks.Task<int> LoadAsync() => System.Threading.Tasks.Task.FromResult(1); } }");
-            test.TestState.AdditionalProjectReferences.Add("OtherLibrary");
-            test.ExpectedDiagnostics.Add(LoadHasATwin());
-            await test.RunAsync();
-        }
+        public Task Extension_twin_from_a_referenced_assembly_is_found()
+            => VerifyTwinWithLibraryAsync(RepoWithExtensionIn);
+
+        // The imported namespace has a part here without extension methods (skipped, as the compiler skips it) and a part in
+        // the referenced library that holds the twin.
+        [Fact]
+        public Task Extension_twin_in_a_namespace_that_spans_two_assemblies_is_found()
+            => VerifyTwinWithLibraryAsync(RepoWithExtensionIn, "namespace Data.Extensions { public static class Helpers { public static int LoadCount() => 0; } }");
+
+        [Fact]
+        public Task Extension_twin_declared_here_in_a_namespace_a_library_also_uses_is_found()
+            => VerifyTwinWithLibraryAsync(
+                "namespace Data.Extensions { public class Unrelated { public System.Threading.Tasks.Task<int> LoadAsync() => System.Threading.Tasks.Task.FromResult(1); } }",
+                RepoWithExtensionIn);
 
         [Fact]
         public Task Extension_twin_in_a_namespace_the_file_does_not_import_is_not_a_twin()
