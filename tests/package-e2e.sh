@@ -144,6 +144,15 @@ printf 'root = true\n[*.cs]\nasync_analyzers.cascade_depth = deep\n[Store.cs]\na
 (cd "$presets" && dotnet build --nologo --no-incremental 2>&1) >"$work/async001.log" || true
 check "ASYNC001 for a non-integer option value" grep -q "warning ASYNC001: 'async_analyzers.cascade_depth' = 'deep' is ignored: expected a non-negative whole number" "$work/async001.log"
 check "ASYNC001 for an unknown option name of a known rule" grep -q "warning ASYNC001: 'async_analyzers.async103.exclude_method' = 'M:A.B' is ignored: 'exclude_method' is not an option of ASYNC103" "$work/async001.log"
+# With thousands of keys per file ASYNC001 compares the files' options by the dictionary the compiler shares between
+# them: each file's own section (Store.cs, Zed.cs) is a dictionary of its own and must be read too.
+printf 'namespace Presets;\npublic static class Zed { public static int Count() => 2; }\n' >"$presets/Zed.cs"
+{ printf 'root = true\n[*.cs]\n'; for i in $(seq 1 3000); do printf 'team_style_%04d = true\n' "$i"; done
+  printf 'async_analyzers.cascade_depth = deep\n[Store.cs]\nasync_analyzers.ASYNC103.exclude_method = M:A.B\n[Zed.cs]\nasync_analyzers.ASYNC201.cascade_depth = 2\n'; } >"$presets/.editorconfig"
+(cd "$presets" && dotnet build --nologo --no-incremental 2>&1) >"$work/async001-many.log" || true
+rm "$presets/Zed.cs"
+check "ASYNC001 with 3,000 keys per file: the shared section's problem and each file's own" \
+  bash -c "grep -q \"warning ASYNC001: 'async_analyzers.cascade_depth' = 'deep'\" '$work/async001-many.log' && grep -q \"warning ASYNC001: 'async_analyzers.async103.exclude_method' = 'M:A.B'\" '$work/async001-many.log' && grep -q \"warning ASYNC001: 'async_analyzers.async201.cascade_depth' = '2'\" '$work/async001-many.log'"
 
 # dotnet format applies the first fix of a diagnostic: '_ =' for ASYNC201 in synchronous code, unless the team
 # prefers the cascade (async_analyzers.ASYNC201.preferred_fix = cascade).
