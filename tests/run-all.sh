@@ -42,6 +42,34 @@ echo "== benchmark smoke (seconds; no thresholds: timing in CI is noise)"
 dotnet run -c Release --no-build --project tests/AsyncAnalyzers.Benchmarks -- --smoke --out "$(mktemp -d)" > "$log" 2>&1 || { cat "$log"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
 grep -E "^\| AsyncAnalyzers \(ours\)" "$log" || { cat "$log"; echo "benchmark smoke produced no table"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
 
+echo "== benchmark smoke on a compiler command line (--command-line: a response file, its sources, references and .editorconfig)"
+cl=$(mktemp -d)
+sdk_root=$(dotnet --list-sdks | tail -n 1 | sed -E 's/.*\[(.*)\]$/\1/')
+refs=$(ls -d "$(dirname "$sdk_root")"/packs/Microsoft.NETCore.App.Ref/*/ref/net* 2>/dev/null | tail -n 1)
+# The same blocking read in two files; the .editorconfig turns ASYNC103 off for one of them: exactly one diagnostic
+# shows that the analyzers ran and that the per-file options were read (two: options ignored; none: nothing ran).
+for name in Reader Other; do
+cat > "$cl/$name.cs" <<CS
+using System.IO;
+using System.Threading.Tasks;
+public static class $name
+{
+    public static async Task<string> ReadAsync(string path)
+    {
+        await Task.Yield();
+        using var reader = new StreamReader(path);
+        return reader.ReadToEnd();
+    }
+}
+CS
+done
+printf 'root = true\n[Other.cs]\ndotnet_diagnostic.ASYNC103.severity = none\n' > "$cl/.editorconfig"
+{ echo "/target:library /nullable:enable /analyzerconfig:.editorconfig"; for r in "$refs"/*.dll; do echo "/reference:\"$r\""; done; echo "Reader.cs Other.cs"; } > "$cl/smoke.rsp"
+dotnet run -c Release --no-build --project tests/AsyncAnalyzers.Benchmarks -- --command-line "$cl/smoke.rsp" --sets ours --warmup 0 --runs 1 --out "$cl" > "$log" 2>&1 || { cat "$log"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
+# The ours row must exist and count one diagnostic (the last column).
+grep -E "^\| AsyncAnalyzers \(ours\) .*\| 1 \|$" "$log" || { cat "$log"; echo "command-line smoke: no table, or not the one diagnostic"; echo "tests: ${unit_passed} passed, 1 failed"; exit 1; }
+rm -rf "$cl"
+
 echo "== package end to end"
 set +e
 bash tests/package-e2e.sh 2>&1 | tee "$log"

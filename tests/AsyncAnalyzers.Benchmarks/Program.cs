@@ -24,6 +24,10 @@ namespace AsyncAnalyzers.Benchmarks
               --sets ours,null,vsthrd,asyncfixer,meziantou,netanalyzers   (default: all)
               --sources DIR                  measure on your own .cs files instead of the generated corpus
               --references DIR               extra reference dlls for --sources
+              --command-line FILE            measure on a real compilation: a csc response file (the project's `csc`
+                                             line from `dotnet build -v:d`, one argument per line or space-separated;
+                                             relative paths are read from the file's folder, or --base-dir DIR); its
+                                             sources, references, options and .editorconfig/globalconfig analyzer options
               --no-scaling                   skip the 1×4k vs 4×1k lines scaling check
               --out DIR                      where to write the markdown report (default artifacts/benchmarks)
               --smoke                        seconds-long run for CI: 2k lines, 1 run, no warm-up, no thresholds
@@ -87,6 +91,18 @@ namespace AsyncAnalyzers.Benchmarks
                     .Select(f => (f, File.ReadAllText(f))).ToList();
                 await MeasureAsync(report, $"{options.Sources}", files, references, sets, options);
             }
+            else if (options.CommandLine != null)
+            {
+                var (compilation, analyzerOptions, fileCount, runs) = RealCompilation.FromResponseFile(options.CommandLine, options.BaseDir);
+                var built = sets.Select(set => set with { Analyzers = set.Analyzers.Where(runs).ToImmutableArray() }).ToList();
+                foreach (var (set, kept) in sets.Zip(built))
+                {
+                    report.AppendLine($"- {set.Name}: {kept.Analyzers.Length} of {set.Analyzers.Length} analyzers run (without `/errorlog` the compiler skips an analyzer whose diagnostics are all Info, Hidden or off)");
+                }
+
+                report.AppendLine();
+                await MeasureAsync(report, options.CommandLine, compilation, analyzerOptions, fileCount, built, options);
+            }
             else
             {
                 var results = new Dictionary<int, Dictionary<string, Measurement>>();
@@ -127,8 +143,20 @@ namespace AsyncAnalyzers.Benchmarks
         {
             var parse = new CSharpParseOptions(LanguageVersion.Latest);
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, path: f.Name)).ToList();
-            var lines = trees.Sum(t => t.GetText().Lines.Count);
             var baseCompilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+            return await MeasureAsync(report, title, baseCompilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), files.Count, sets, options);
+        }
+
+        private static async Task<Dictionary<string, Measurement>> MeasureAsync(
+            StringBuilder report,
+            string title,
+            CSharpCompilation baseCompilation,
+            AnalyzerOptions analyzerOptions,
+            int fileCount,
+            IReadOnlyList<AnalyzerSet> sets,
+            Options options)
+        {
+            var lines = baseCompilation.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
             var errors = baseCompilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
 
             var results = new Dictionary<string, Measurement>();
@@ -141,12 +169,14 @@ namespace AsyncAnalyzers.Benchmarks
                 var diagnostics = 0;
                 for (var run = 0; run < options.Warmup + options.Runs; run++)
                 {
-                    var specific = set.ForcedIds.ToDictionary(id => id, _ => ReportDiagnostic.Warn);
+                    // A real command line keeps the project's own severities (what its build runs); the corpus forces every rule on.
+                    var forced = options.CommandLine != null ? ImmutableArray<string>.Empty : set.ForcedIds;
+                    var specific = baseCompilation.Options.SpecificDiagnosticOptions.SetItems(forced.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn)));
                     var compilation = (CSharpCompilation)baseCompilation.Clone().WithOptions(baseCompilation.Options.WithSpecificDiagnosticOptions(specific));
                     _ = compilation.GetDiagnostics(); // bind first: compile time is not analyzer time
                     var exceptions = new List<Exception>();
                     var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                        analyzerOptions,
                         (e, _, _) => exceptions.Add(e),
                         concurrentAnalysis: false,
                         logAnalyzerExecutionTime: true));
@@ -198,7 +228,7 @@ namespace AsyncAnalyzers.Benchmarks
             var floor = results.TryGetValue("null", out var n) ? n : null;
             report.AppendLine($"## {title}");
             report.AppendLine();
-            report.AppendLine($"{files.Count} files, {lines:N0} lines, {errors} compile errors.");
+            report.AppendLine($"{fileCount} files, {lines:N0} lines, {errors} compile errors.");
             report.AppendLine();
             report.AppendLine("| Analyzer set | Analyzer ms (median) | min–max | ms / 1k lines | × ours | × null | Allocated MB | GC pause ms | Diagnostics |");
             report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -285,6 +315,10 @@ namespace AsyncAnalyzers.Benchmarks
 
             public string? References { get; private set; }
 
+            public string? CommandLine { get; private set; }
+
+            public string? BaseDir { get; private set; }
+
             public bool Scaling { get; private set; } = true;
 
             public string Out { get; private set; } = Path.Combine("artifacts", "benchmarks");
@@ -303,6 +337,8 @@ namespace AsyncAnalyzers.Benchmarks
                         case "--sets": options.Sets = Value().Split(',').ToList(); break;
                         case "--sources": options.Sources = Value(); break;
                         case "--references": options.References = Value(); break;
+                        case "--command-line": options.CommandLine = Path.GetFullPath(Value()); break;
+                        case "--base-dir": options.BaseDir = Path.GetFullPath(Value()); break;
                         case "--no-scaling": options.Scaling = false; break;
                         case "--out": options.Out = Value(); break;
                         case "--smoke":
