@@ -30,28 +30,32 @@ namespace AsyncAnalyzers.Design
                 var known = KnownSymbols.Get(start.Compilation);
                 start.RegisterSymbolAction(c =>
                 {
-                    if (c.Symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, Parameters.Length: > 1 } method)
+                    if (c.Symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, Parameters.Length: > 1 } method
+                        && Analyze(method, known) is { } diagnostic)
                     {
-                        Analyze(c.ReportDiagnostic, method, known);
+                        c.ReportDiagnostic(diagnostic);
                     }
                 }, SymbolKind.Method);
                 start.RegisterSyntaxNodeAction(c =>
                 {
                     if (((LocalFunctionStatementSyntax)c.Node).ParameterList.Parameters.Count > 1
-                        && c.SemanticModel.GetDeclaredSymbol(c.Node, c.CancellationToken) is IMethodSymbol local)
+                        && c.SemanticModel.GetDeclaredSymbol(c.Node, c.CancellationToken) is IMethodSymbol local
+                        && Analyze(local, known) is { } diagnostic)
                     {
-                        Analyze(c.ReportDiagnostic, local, known);
+                        c.ReportDiagnostic(diagnostic);
                     }
                 }, SyntaxKind.LocalFunctionStatement);
             });
         }
 
-        private static void Analyze(System.Action<Diagnostic> report, IMethodSymbol method, KnownSymbols known)
+        // Returns the diagnostic rather than taking the context's ReportDiagnostic: a delegate to a method of the context
+        // (a struct) boxes the context, once per method with two parameters or more, where almost none has a token.
+        private static Diagnostic? Analyze(IMethodSymbol method, KnownSymbols known)
         {
             if (known.CancellationToken is null || method.IsOverride || method.IsExtern || method.IsImplicitlyDeclared
                 || !method.ExplicitInterfaceImplementations.IsEmpty)
             {
-                return;
+                return null;
             }
 
             var parameters = method.Parameters;
@@ -66,18 +70,19 @@ namespace AsyncAnalyzers.Design
 
                 if (InterfaceImplementations.ImplementsInterfaceMember(method))
                 {
-                    return;
+                    return null;
                 }
 
-                report(Diagnostic.Create(
+                return Diagnostic.Create(
                     Descriptors.TokenLast,
                     parameters[i].Locations[0],
                     ImmutableDictionary<string, string?>.Empty.Add(NewIndexProperty, newIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name,
                     parameters[i].Name,
-                    parameters[newIndex].Name));
-                return;
+                    parameters[newIndex].Name);
             }
+
+            return null;
         }
 
         /// <summary>
