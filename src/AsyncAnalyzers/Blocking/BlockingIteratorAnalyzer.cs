@@ -30,50 +30,96 @@ namespace AsyncAnalyzers.Blocking
             {
                 var known = KnownSymbols.Get(start.Compilation);
                 var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationBlockStartAction(block =>
+                // Actions and caches for the compilation, not per body: a block-start action made every method body pay
+                // for two concurrent dictionaries and two registrations, where almost no body is an iterator.
+                // Per function (a method or a local function): whether it is a candidate iterator, and whether it has its
+                // finding; per member whose body has findings: the functions and calls to report when its block ends (the
+                // diagnostic sits on the function's name, outside the call, so it is reported by the block action, which
+                // keeps it local to the member for the code fix).
+                var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                var functionsFound = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                var pending = new ConcurrentDictionary<ISymbol, Findings>(SymbolEqualityComparer.Default);
+                start.RegisterOperationAction(c =>
                 {
-                    if (block.OwningSymbol is not IMethodSymbol)
+                    if (known.IAsyncEnumerableOfT is null || known.IEnumerableOfT is null || c.Operation is not IInvocationOperation invocation
+                        || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal))
                     {
                         return;
                     }
 
-                    // Per iterator of this body (the method or one of its local functions): the first blocking call with a twin.
-                    var found = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
-                    var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-                    block.RegisterOperationAction(c =>
+                    var function = AsyncContext.GetEnclosingFunction(invocation, c.ContainingSymbol);
+                    if (function is null || function.IsAsync || functionsFound.ContainsKey(function))
                     {
-                        if (known.IAsyncEnumerableOfT is null || known.IEnumerableOfT is null || c.Operation is not IInvocationOperation invocation)
-                        {
-                            return;
-                        }
+                        return;
+                    }
 
-                        var function = AsyncContext.GetEnclosingFunction(invocation, c.ContainingSymbol);
-                        if (function is null || function.IsAsync || found.ContainsKey(function)
-                            || !iterators.GetOrAdd(function, f => IsCandidateIterator(f, known))
-                            || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal))
-                        {
-                            return;
-                        }
-
-                        if (twins.Value.Find(invocation, c.ContainingSymbol, Options.ForTree(c.Options, invocation.Syntax.SyntaxTree)) is { } twin
-                            && !OperationTree.IsInExpressionTreeOrNameof(invocation, known))
-                        {
-                            var called = invocation.TargetMethod.ContainingType is { } type ? type.Name + "." + invocation.TargetMethod.Name : invocation.TargetMethod.Name;
-                            found.TryAdd(function, called);
-                        }
-                    }, OperationKind.Invocation);
-                    block.RegisterOperationBlockEndAction(end =>
+                    if (!iterators.TryGetValue(function, out var isIterator))
                     {
-                        foreach (var pair in found)
+                        isIterator = IsCandidateIterator(function, known);
+                        iterators.TryAdd(function, isIterator);
+                    }
+
+                    // The first blocking call with a twin names the iterator's problem (a body is analysed by one thread, in order).
+                    if (isIterator
+                        && twins.Value.Find(invocation, c.ContainingSymbol, Options.ForTree(c.Options, invocation.Syntax.SyntaxTree)) is not null
+                        && !OperationTree.IsInExpressionTreeOrNameof(invocation, known)
+                        && functionsFound.TryAdd(function, true))
+                    {
+                        var called = invocation.TargetMethod.ContainingType is { } type ? type.Name + "." + invocation.TargetMethod.Name : invocation.TargetMethod.Name;
+                        pending.GetOrAdd(c.ContainingSymbol, static _ => new Findings()).Add(function, called);
+                    }
+                }, OperationKind.Invocation);
+                start.RegisterOperationBlockAction(block =>
+                {
+                    if (!pending.TryGetValue(block.OwningSymbol, out _) || !pending.TryRemove(block.OwningSymbol, out var findings))
+                    {
+                        return;
+                    }
+
+                    foreach (var finding in findings.Items())
+                    {
+                        if (NameLocation(finding.Function) is { } location)
                         {
-                            if (NameLocation(pair.Key) is { } location)
-                            {
-                                end.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingIterator, location, pair.Key.Name, pair.Value));
-                            }
+                            block.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingIterator, location, finding.Function.Name, finding.Called));
                         }
-                    });
+                    }
                 });
             });
+        }
+
+        /// <summary>The iterators of one member's body that have a finding, and the call each was found at (a class of classes: see ARCHITECTURE.md on caches).</summary>
+        private sealed class Findings
+        {
+            private readonly System.Collections.Generic.List<Finding> _items = new System.Collections.Generic.List<Finding>();
+
+            public void Add(IMethodSymbol function, string called)
+            {
+                lock (_items)
+                {
+                    _items.Add(new Finding(function, called));
+                }
+            }
+
+            public Finding[] Items()
+            {
+                lock (_items)
+                {
+                    return _items.ToArray();
+                }
+            }
+        }
+
+        private sealed class Finding
+        {
+            public Finding(IMethodSymbol function, string called)
+            {
+                Function = function;
+                Called = called;
+            }
+
+            public IMethodSymbol Function { get; }
+
+            public string Called { get; }
         }
 
         /// <summary>A synchronous iterator returning IEnumerable&lt;T&gt; or IEnumerator&lt;T&gt;, whose signature is its own.</summary>
