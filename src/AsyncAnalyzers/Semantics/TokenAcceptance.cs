@@ -244,11 +244,14 @@ namespace AsyncAnalyzers.Semantics
                 return null;
             }
 
+            // A token overload has one parameter more than the call's method (two more than its reduced form, when the
+            // candidate is still the unreduced extension): tested before constructing or reducing anything.
+            var wantedParameters = method.Parameters.Length + (reduced != null ? 2 : 1);
             for (var current = type; current != null; current = current.BaseType)
             {
                 foreach (var member in current.GetMembers(method.Name))
                 {
-                    if (member is not IMethodSymbol candidate || candidate.Arity != method.Arity)
+                    if (member is not IMethodSymbol candidate || candidate.Arity != method.Arity || candidate.Parameters.Length != wantedParameters)
                     {
                         continue;
                     }
