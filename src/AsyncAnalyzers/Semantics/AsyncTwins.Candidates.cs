@@ -44,25 +44,28 @@ namespace AsyncAnalyzers.Semantics
         }
 
         /// <summary>
-        /// Extension methods named <paramref name="name"/> callable on <paramref name="receiverType"/>: the lookup depends on the
-        /// using directives in force, so it is cached per namespace declaration (or file) — once per file, not per call.
+        /// Extension methods named <paramref name="name"/> callable on <paramref name="receiverType"/> at <paramref name="site"/>:
+        /// the lookup depends on the using directives in force, so it is cached per namespace declaration (or file) — once per
+        /// file, not per call.
         /// </summary>
-        private ImmutableArray<IMethodSymbol> ExtensionCandidates(SemanticModel model, int position, ITypeSymbol receiverType, string name)
+        private ImmutableArray<IMethodSymbol> ExtensionCandidates(SemanticModel model, SyntaxNode site, ISymbol callerSymbol, ITypeSymbol receiverType, string name)
         {
-            var root = model.SyntaxTree.GetRoot();
-            var scope = root.FindToken(position).Parent;
-            while (scope != null && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
+            // The innermost namespace declaration (or the file) around the call: walked up from the call's own node,
+            // which is cheaper than finding its token again from the root.
+            var scope = site;
+            while (scope.Parent != null && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax && scope is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)
             {
                 scope = scope.Parent;
             }
 
             // Cheap data first: no extension method of that name is declared in a namespace or type in scope here.
-            if (!ExtensionNamesInScope(scope ?? root, model, position).Contains(name))
+            var position = site.SpanStart;
+            if (!ExtensionNamesInScope(scope, model, position, callerSymbol).Contains(name))
             {
                 return ImmutableArray<IMethodSymbol>.Empty;
             }
 
-            var key = new ExtensionKey(scope ?? root, receiverType, name);
+            var key = new ExtensionKey(scope, receiverType, name);
             if (_extensions.TryGetValue(key, out var cached))
             {
                 return cached.Items;
@@ -210,28 +213,34 @@ namespace AsyncAnalyzers.Semantics
             return result;
         }
 
+        private static readonly HashSet<string> NoNames = new HashSet<string>(StringComparer.Ordinal);
+
         private readonly ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>> _extensionNames = new ConcurrentDictionary<INamespaceOrTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<NameSets, HashSet<string>> _unions = new ConcurrentDictionary<NameSets, HashSet<string>>();
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> _scopeExtensionNames = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>();
 
         /// <summary>
         /// The names ending in "Async" of the members of the static classes that can bring extension methods into
         /// <paramref name="scope"/> (a namespace declaration or the file): those declared in the enclosing namespaces and in the
         /// namespaces and types the file imports (global usings included). A superset of the extension methods
-        /// <c>LookupSymbols</c> can find there, so a name missing from it needs no lookup; built once per scope from name sets
-        /// cached per namespace.
+        /// <c>LookupSymbols</c> can find there, so a name missing from it needs no lookup. Built once per scope from name sets
+        /// cached per namespace; files with the same non-empty sets (the same usings, most often) share one union, and a
+        /// scope with a single non-empty set uses it as it is.
         /// </summary>
-        private HashSet<string> ExtensionNamesInScope(SyntaxNode scope, SemanticModel model, int position)
+        private HashSet<string> ExtensionNamesInScope(SyntaxNode scope, SemanticModel model, int position, ISymbol callerSymbol)
         {
             if (_scopeExtensionNames.TryGetValue(scope, out var cached))
             {
                 return cached;
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            var enclosing = model.GetEnclosingSymbol(position);
-            for (var ns = enclosing as INamespaceSymbol ?? enclosing?.ContainingNamespace; ns != null; ns = ns.ContainingNamespace)
+            var sets = new List<HashSet<string>>();
+
+            // The enclosing namespaces, each as the compilation sees it (all assemblies' parts of it): a source symbol's
+            // containing namespaces are its own module's, which do not see a referenced assembly's part of the same name.
+            for (var ns = callerSymbol as INamespaceSymbol ?? callerSymbol.ContainingNamespace; ns != null; ns = ns.ContainingNamespace)
             {
-                names.UnionWith(ExtensionNames(ns));
+                AddDistinct(sets, ExtensionNames(ns.NamespaceKind == NamespaceKind.Compilation ? ns : _compilation.GetCompilationNamespace(ns) ?? ns));
             }
 
             foreach (var importScope in model.GetImportScopes(position))
@@ -240,12 +249,88 @@ namespace AsyncAnalyzers.Semantics
                 {
                     if (import.NamespaceOrType is { } target)
                     {
-                        names.UnionWith(ExtensionNames(target));
+                        AddDistinct(sets, ExtensionNames(target));
                     }
                 }
             }
 
+            var names = sets.Count switch
+            {
+                0 => NoNames,
+                1 => sets[0],
+                _ => _unions.GetOrAdd(new NameSets(sets.ToArray()), static key => key.Union()),
+            };
             return _scopeExtensionNames.GetValue(scope, _ => names);
+        }
+
+        private static void AddDistinct(List<HashSet<string>> sets, HashSet<string> names)
+        {
+            if (names.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var set in sets)
+            {
+                if (ReferenceEquals(set, names))
+                {
+                    return;
+                }
+            }
+
+            sets.Add(names);
+        }
+
+        /// <summary>The name sets of one scope, compared by identity and order (a key class: see the fields of AsyncTwins).</summary>
+        private sealed class NameSets : IEquatable<NameSets>
+        {
+            private readonly HashSet<string>[] _sets;
+            private readonly int _hash;
+
+            public NameSets(HashSet<string>[] sets)
+            {
+                _sets = sets;
+                var hash = sets.Length;
+                foreach (var set in sets)
+                {
+                    hash = (hash * 397) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(set);
+                }
+
+                _hash = hash;
+            }
+
+            public HashSet<string> Union()
+            {
+                var union = new HashSet<string>(_sets[0], StringComparer.Ordinal);
+                for (var i = 1; i < _sets.Length; i++)
+                {
+                    union.UnionWith(_sets[i]);
+                }
+
+                return union;
+            }
+
+            public bool Equals(NameSets? other)
+            {
+                if (other is null || other._hash != _hash || other._sets.Length != _sets.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < _sets.Length; i++)
+                {
+                    if (!ReferenceEquals(_sets[i], other._sets[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public override bool Equals(object? obj) => Equals(obj as NameSets);
+
+            public override int GetHashCode() => _hash;
         }
 
         private HashSet<string> ExtensionNames(INamespaceOrTypeSymbol container)

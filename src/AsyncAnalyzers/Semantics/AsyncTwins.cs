@@ -105,15 +105,17 @@ namespace AsyncAnalyzers.Semantics
             }
 
             var onSelf = receiver is null or IInstanceReferenceOperation;
-            return Find(method, receiver?.Type, invocation.SemanticModel!, invocation.Syntax.SpanStart, callerSymbol, onSelf, treeOptions);
+            return Find(method, receiver?.Type, invocation.SemanticModel!, invocation.Syntax, callerSymbol, onSelf, treeOptions);
         }
 
         /// <summary>
-        /// The twin of <paramref name="method"/> called on <paramref name="receiverType"/> at <paramref name="position"/>, or null;
-        /// <paramref name="onSelf"/>: the call is on <c>this</c>/<c>base</c>, implicit, or static.
+        /// The twin of <paramref name="method"/> called on <paramref name="receiverType"/> at <paramref name="site"/> (the call's
+        /// syntax) in <paramref name="callerSymbol"/>, or null; <paramref name="onSelf"/>: the call is on <c>this</c>/<c>base</c>,
+        /// implicit, or static.
         /// </summary>
-        internal AsyncTwin? Find(IMethodSymbol method, ITypeSymbol? receiverType, SemanticModel model, int position, ISymbol callerSymbol, bool onSelf, AnalyzerConfigOptions treeOptions)
+        internal AsyncTwin? Find(IMethodSymbol method, ITypeSymbol? receiverType, SemanticModel model, SyntaxNode site, ISymbol callerSymbol, bool onSelf, AnalyzerConfigOptions treeOptions)
         {
+            var position = site.SpanStart;
             // Cheap tests first: names, return type.
             var name = method.Name;
             if (name.EndsWith("Async", StringComparison.Ordinal) || name == "Dispose" || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)
@@ -155,7 +157,7 @@ namespace AsyncAnalyzers.Semantics
 
             if (best is null && !method.IsStatic && receiverType != null)
             {
-                foreach (var extension in ExtensionCandidates(model, position, receiverType, TwinName(name)))
+                foreach (var extension in ExtensionCandidates(model, site, callerSymbol, receiverType, TwinName(name)))
                 {
                     best = Better(best, Match(method, extension, model, position));
                 }

@@ -70,6 +70,18 @@ namespace AsyncAnalyzers.Tests.Blocking
             await test.RunAsync();
         }
 
+        // No using: the twin's class sits in a namespace enclosing the caller's, but in the referenced library; the caller's
+        // own project declares that namespace too, so the caller's namespace symbol alone would not see the library's part.
+        [Fact]
+        public async Task Extension_twin_in_an_enclosing_namespace_of_a_referenced_assembly_is_found()
+        {
+            var test = new AnalyzerTest<AsyncCounterpartAnalyzer> { TestState = { Sources = { Caller(string.Empty, "namespace Data.Extensions.Callers;") } } };
+            test.TestState.AdditionalProjects["Library"].Sources.Add(RepoWithExtensionIn);
+            test.TestState.AdditionalProjectReferences.Add("Library");
+            test.ExpectedDiagnostics.Add(LoadHasATwin());
+            await test.RunAsync();
+        }
+
         /// <summary>The caller (importing Data.Extensions) and <paramref name="sources"/> here, <paramref name="librarySource"/> in a referenced project: Load has a twin.</summary>
         private static Task VerifyTwinWithLibraryAsync(string librarySource, params string[] sources)
         {
