@@ -30,96 +30,116 @@ namespace AsyncAnalyzers.Blocking
             {
                 var known = KnownSymbols.Get(start.Compilation);
                 var twins = AsyncTwins.CreateLazy(start.Compilation, start.Options, start.CancellationToken);
-                // Actions and caches for the compilation, not per body: a block-start action made every method body pay
-                // for two concurrent dictionaries and two registrations, where almost no body is an iterator.
-                // Per function (a method or a local function): whether it is a candidate iterator, and whether it has its
-                // finding; per member whose body has findings: the functions and calls to report when its block ends (the
-                // diagnostic sits on the function's name, outside the call, so it is reported by the block action, which
-                // keeps it local to the member for the code fix).
-                var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-                var functionsFound = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-                var pending = new ConcurrentDictionary<ISymbol, Findings>(SymbolEqualityComparer.Default);
-                start.RegisterOperationAction(c =>
+                // Where "yield" occurs in each file (a fact about the file, computed once): a body without it has no iterator,
+                // so it gets no per-body state or actions — most bodies of most files.
+                var yields = new ConcurrentDictionary<SyntaxTree, int[]>();
+                start.RegisterOperationBlockStartAction(block =>
                 {
-                    if (known.IAsyncEnumerableOfT is null || known.IEnumerableOfT is null || c.Operation is not IInvocationOperation invocation
-                        || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal))
+                    if (block.OwningSymbol is not IMethodSymbol || !HasYield(block.OperationBlocks, yields)
+                        || known.IAsyncEnumerableOfT is null || known.IEnumerableOfT is null)
                     {
                         return;
                     }
 
-                    var function = AsyncContext.GetEnclosingFunction(invocation, c.ContainingSymbol);
-                    if (function is null || function.IsAsync || functionsFound.ContainsKey(function))
+                    // Per iterator of this body (the method or one of its local functions): the first blocking call with a twin.
+                    // Kept per body, not per compilation: a host may analyse the same body again with the same compilation.
+                    var found = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+                    var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                    block.RegisterOperationAction(c =>
                     {
-                        return;
-                    }
-
-                    if (!iterators.TryGetValue(function, out var isIterator))
-                    {
-                        isIterator = IsCandidateIterator(function, known);
-                        iterators.TryAdd(function, isIterator);
-                    }
-
-                    // The first blocking call with a twin names the iterator's problem (a body is analysed by one thread, in order).
-                    if (isIterator
-                        && twins.Value.Find(invocation, c.ContainingSymbol, Options.ForTree(c.Options, invocation.Syntax.SyntaxTree)) is not null
-                        && !OperationTree.IsInExpressionTreeOrNameof(invocation, known)
-                        && functionsFound.TryAdd(function, true))
-                    {
-                        var called = invocation.TargetMethod.ContainingType is { } type ? type.Name + "." + invocation.TargetMethod.Name : invocation.TargetMethod.Name;
-                        pending.GetOrAdd(c.ContainingSymbol, static _ => new Findings()).Add(function, called);
-                    }
-                }, OperationKind.Invocation);
-                start.RegisterOperationBlockAction(block =>
-                {
-                    if (!pending.TryGetValue(block.OwningSymbol, out _) || !pending.TryRemove(block.OwningSymbol, out var findings))
-                    {
-                        return;
-                    }
-
-                    foreach (var finding in findings.Items())
-                    {
-                        if (NameLocation(finding.Function) is { } location)
+                        if (c.Operation is not IInvocationOperation invocation || invocation.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal))
                         {
-                            block.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingIterator, location, finding.Function.Name, finding.Called));
+                            return;
                         }
-                    }
+
+                        var function = AsyncContext.GetEnclosingFunction(invocation, c.ContainingSymbol);
+                        if (function is null || function.IsAsync || found.ContainsKey(function))
+                        {
+                            return;
+                        }
+
+                        if (!iterators.TryGetValue(function, out var isIterator))
+                        {
+                            isIterator = IsCandidateIterator(function, known);
+                            iterators.TryAdd(function, isIterator);
+                        }
+
+                        if (isIterator
+                            && twins.Value.Find(invocation, c.ContainingSymbol, Options.ForTree(c.Options, invocation.Syntax.SyntaxTree)) is not null
+                            && !OperationTree.IsInExpressionTreeOrNameof(invocation, known))
+                        {
+                            var called = invocation.TargetMethod.ContainingType is { } type ? type.Name + "." + invocation.TargetMethod.Name : invocation.TargetMethod.Name;
+                            found.TryAdd(function, called);
+                        }
+                    }, OperationKind.Invocation);
+                    block.RegisterOperationBlockEndAction(end =>
+                    {
+                        foreach (var pair in found)
+                        {
+                            if (NameLocation(pair.Key) is { } location)
+                            {
+                                end.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingIterator, location, pair.Key.Name, pair.Value));
+                            }
+                        }
+                    });
                 });
             });
         }
 
-        /// <summary>The iterators of one member's body that have a finding, and the call each was found at (a class of classes: see ARCHITECTURE.md on caches).</summary>
-        private sealed class Findings
+        /// <summary>Whether "yield" occurs inside one of the body's blocks (the method's or a local function's).</summary>
+        private static bool HasYield(ImmutableArray<IOperation> blocks, ConcurrentDictionary<SyntaxTree, int[]> yields)
         {
-            private readonly System.Collections.Generic.List<Finding> _items = new System.Collections.Generic.List<Finding>();
-
-            public void Add(IMethodSymbol function, string called)
+            foreach (var operation in blocks)
             {
-                lock (_items)
+                var syntax = operation.Syntax;
+                var positions = yields.GetOrAdd(syntax.SyntaxTree, static tree => YieldPositions(tree));
+                var span = syntax.Span;
+                var index = Array.BinarySearch(positions, span.Start);
+                if (index < 0)
                 {
-                    _items.Add(new Finding(function, called));
+                    index = ~index;
+                }
+
+                if (index < positions.Length && positions[index] < span.End)
+                {
+                    return true;
                 }
             }
 
-            public Finding[] Items()
-            {
-                lock (_items)
-                {
-                    return _items.ToArray();
-                }
-            }
+            return false;
         }
 
-        private sealed class Finding
+        /// <summary>
+        /// Where the text "yield" occurs in the file, in order: a superset of its yield statements (comments, strings and
+        /// identifiers count too, which only costs a body its per-body state), read from the text without a syntax walk —
+        /// walking every body's nodes cost more than the per-body state it saves.
+        /// </summary>
+        private static int[] YieldPositions(SyntaxTree tree)
         {
-            public Finding(IMethodSymbol function, string called)
+            var text = tree.GetText();
+            var positions = new System.Collections.Generic.List<int>();
+            var buffer = new char[4096];
+            const int Overlap = 4; // "yield" is five characters: keep the last four of a chunk for the next one
+            for (var start = 0; start < text.Length; start += buffer.Length - Overlap)
             {
-                Function = function;
-                Called = called;
+                var count = Math.Min(buffer.Length, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                for (var i = 0; i + 4 < count; i++)
+                {
+                    if (buffer[i] == 'y' && buffer[i + 1] == 'i' && buffer[i + 2] == 'e' && buffer[i + 3] == 'l' && buffer[i + 4] == 'd'
+                        && (positions.Count == 0 || positions[positions.Count - 1] < start + i))
+                    {
+                        positions.Add(start + i);
+                    }
+                }
+
+                if (start + count >= text.Length)
+                {
+                    break;
+                }
             }
 
-            public IMethodSymbol Function { get; }
-
-            public string Called { get; }
+            return positions.ToArray();
         }
 
         /// <summary>A synchronous iterator returning IEnumerable&lt;T&gt; or IEnumerator&lt;T&gt;, whose signature is its own.</summary>

@@ -379,6 +379,56 @@ namespace AsyncAnalyzers.Tests.Blocking
             return Verify.VerifyCodeFixAsync(code, code);
         }
 
+        // Only bodies with a yield statement are looked at: the one here sits in a local function inside a lambda.
+        [Fact]
+        public Task Iterator_local_function_inside_a_lambda_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+
+                class Catalog
+                {
+                    string Title(string path) => File.ReadAllText(path);
+
+                    Func<string[], IEnumerable<string>> Reader()
+                    {
+                        return paths =>
+                        {
+                            return Pages();
+
+                            IEnumerable<string> {|ASYNC106:Pages|}()
+                            {
+                                foreach (var path in paths)
+                                {
+                                    yield return File.ReadAllText(path);
+                                }
+                            }
+                        };
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Iterator_local_function_in_top_level_statements_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.IO;
+
+                foreach (var page in Pages(args))
+                {
+                    System.Console.WriteLine(page);
+                }
+
+                IEnumerable<string> {|ASYNC106:Pages|}(string[] paths)
+                {
+                    foreach (var path in paths)
+                    {
+                        yield return File.ReadAllText(path);
+                    }
+                }
+                """);
+
         [Fact]
         public Task Method_group_use_is_a_boundary()
         {
