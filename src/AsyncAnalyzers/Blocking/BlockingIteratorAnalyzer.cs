@@ -42,7 +42,7 @@ namespace AsyncAnalyzers.Blocking
                     }
 
                     // Per iterator of this body (the method or one of its local functions): the first blocking call with a twin.
-                    // Kept per body, not per compilation: a host may analyse the same body again with the same compilation.
+                    // Kept per body, not per compilation: nothing promises a body is analysed once per compilation start.
                     var found = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
                     var iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
                     block.RegisterOperationAction(c =>
