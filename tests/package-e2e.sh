@@ -5,6 +5,7 @@
 #   `dotnet format analyzers` (code rewritten) -> build again (clean);
 #   presets (<AsyncAnalyzersMode>, the user's own config winning), ASYNC001 for malformed options,
 #   ASYNC201 preferred_fix = cascade under dotnet format;
+#   the precompiled (ReadyToRun) image given to command-line builds on the SDK's platform, the IL everywhere else;
 #   the baseline on a legacy solution (single-target app + multi-target library): update -> clean -warnaserror build ->
 #   edits elsewhere and dotnet format keep it -> one new violation fails alone -> a fixed one is reported stale once ->
 #   the next update drops it -> -p:AsyncAnalyzersBaseline=false -> a malformed line is ASYNC001.
@@ -85,6 +86,44 @@ echo "== build with SARIF log"
 (cd "$app" && dotnet build --nologo -p:ErrorLog="$work/app.sarif%2Cversion=2.1" >"$work/build1.log" 2>&1) || { cat "$work/build1.log"; exit 1; }
 check "build output has warning ASYNC101 at Program.cs(7,9)" grep -q "Program.cs(7,9): warning ASYNC101" "$work/build1.log"
 check "SARIF log has an ASYNC101 result" grep -q '"ruleId": "ASYNC101"' "$work/app.sarif"
+
+echo "== precompiled analyzers (ReadyToRun) in command-line builds"
+platforms="linux-x64 linux-arm64 osx-x64 osx-arm64 win-x64 win-arm64"
+missing=""
+for p in $platforms; do grep -q "precompiled/$p/AsyncAnalyzers.dll" <<<"$listing" || missing="$missing $p"; done
+check "package has precompiled/<rid>/AsyncAnalyzers.dll for $platforms" test -z "$missing"
+rid=$(cd "$app" && dotnet msbuild -getProperty:NETCoreSdkPortableRuntimeIdentifier 2>/dev/null | tr -d '\r')
+[ -n "$rid" ] || rid=$(cd "$app" && dotnet msbuild -getProperty:NETCoreSdkRuntimeIdentifier | tr -d '\r')
+# Which AsyncAnalyzers.dll the compiler was given (the Csc task logs its command line at normal verbosity).
+given() { grep -oE "/analyzer:[^ ]*/AsyncAnalyzers\.dll" "$1" | sort -u | sed -E 's#.*/asyncanalyzers/[^/]+/##'; }
+(cd "$app" && dotnet build --nologo --no-incremental -v:n >"$work/r2r.log" 2>&1) || { cat "$work/r2r.log"; exit 1; }
+(cd "$app" && dotnet build --nologo --no-incremental -v:n -p:AsyncAnalyzersPrecompiled=false >"$work/il.log" 2>&1) || { cat "$work/il.log"; exit 1; }
+if grep -qw -- "$rid" <<<"$platforms"; then
+  check "a build on $rid gives the compiler precompiled/$rid/AsyncAnalyzers.dll, and no other copy" test "$(given "$work/r2r.log")" = "precompiled/$rid/AsyncAnalyzers.dll"
+  # The runtime uses an image's code only when it accepts it (platform, runtime version, mapped from a file), and runs
+  # it as IL otherwise: count our methods the JIT compiles in a compiler process of its own (no server: the compiler
+  # server loads analyzers from memory, where an image is always IL).
+  jitted() {
+    rm -f "$work/jit.txt"
+    (cd "$app" && DOTNET_JitStdOutFile="$work/jit.txt" DOTNET_JitDisasmSummary=1 dotnet build --nologo --no-incremental -v:q \
+      -p:UseSharedCompilation=false "$@" >/dev/null 2>&1) || true
+    grep -a -c "JIT compiled AsyncAnalyzers\." "$work/jit.txt" 2>/dev/null || true
+  }
+  jit_image=$(jitted); jit_il=$(jitted -p:AsyncAnalyzersPrecompiled=false)
+  check "the compiler runs the image's precompiled code: ${jit_image:-?} of our methods JIT-compiled (IL: ${jit_il:-?})" \
+    test "${jit_image:-999}" -lt 10 -a "${jit_il:-0}" -gt 50
+else
+  check "no image for $rid: the build gives the compiler the IL" test "$(given "$work/r2r.log")" = "analyzers/dotnet/cs/AsyncAnalyzers.dll"
+fi
+check "-p:AsyncAnalyzersPrecompiled=false: the IL" test "$(given "$work/il.log")" = "analyzers/dotnet/cs/AsyncAnalyzers.dll"
+reported() { grep -oE "Program\.cs\([0-9]+,[0-9]+\): (warning|error) [A-Z]+[0-9]+" "$1" | sort -u | tr '\n' ' '; }
+check "the image loads and reports what the IL reports (ASYNC101, no CS8034)" \
+  bash -c "test '$(reported "$work/r2r.log")' = '$(reported "$work/il.log")' && grep -q 'warning ASYNC101' '$work/r2r.log' && ! grep -q 'CS8034' '$work/r2r.log'"
+# A design-time build (what the IDE asks for: the compiler's inputs without running it) keeps the IL: the IDE's
+# analyzer host may be another runtime or architecture than the SDK's.
+(cd "$app" && dotnet msbuild -nologo -t:Compile -p:DesignTimeBuild=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true \
+  -getItem:Analyzer >"$work/designtime.json" 2>&1) || { cat "$work/designtime.json"; exit 1; }
+check "a design-time build gives the IDE the IL" bash -c "grep -q 'analyzers/dotnet/cs/AsyncAnalyzers.dll' '$work/designtime.json' && ! grep -q 'precompiled/' '$work/designtime.json'"
 
 echo "== build with -warnaserror"
 if (cd "$app" && dotnet build --nologo --no-incremental -warnaserror >"$work/build2.log" 2>&1); then warnaserror_failed=no; else warnaserror_failed=yes; fi
