@@ -63,10 +63,20 @@ namespace AsyncAnalyzers.Tasks
                 {
                     results = SarifReader.Read(File.ReadAllText(path), BaselineFormat.Justification);
                 }
-                catch (FormatException e)
+                catch (Exception e) when (e is FormatException || e is IOException || e is UnauthorizedAccessException)
                 {
-                    Log.LogError("AsyncAnalyzers: {0}: {1}", path, e.Message);
-                    return false;
+                    if (Update)
+                    {
+                        // An update always reads its own log, which its compiler has finished writing.
+                        Log.LogError("AsyncAnalyzers: {0}: {1}", path, e.Message);
+                        return false;
+                    }
+
+                    // A check only reports stale entries (the suppressor does the suppressing, in the compiler). A
+                    // user's ErrorLog shared by a solution's projects can be half written by another project's compiler
+                    // right now: that must not fail the build (it did, under -warnaserror, in 1 to 2 builds of 8).
+                    Log.LogMessage(MessageImportance.Normal, "AsyncAnalyzers: the SARIF log '{0}' could not be read ({1}); another project's compiler may be writing it (an ErrorLog shared by several projects?). Stale baseline entries are not checked.", path, e.Message);
+                    return true;
                 }
 
                 foreach (var result in results)
